@@ -1,0 +1,14 @@
+/** Base of every error tandem raises on purpose; the class is the signal, `cause` keeps the original. */
+export class TandemError extends Error {
+  override readonly name: string = 'TandemError'
+}
+
+/** Bad configuration or command-line input. */
+export class ConfigError extends TandemError {
+  override readonly name: string = 'ConfigError'
+}
+
+/** A broken translation memory file. */
+export class MemoryError extends TandemError {
+  override readonly name: string = 'MemoryError'
+}

@@ -1,0 +1,32 @@
+/** `source` of every message the importer emits. */
+export const source = 'tandem'
+
+/** Rule ids of the importer's messages (`file.messages[n].ruleId`). */
+export const ruleIds = {
+  /** Fatal: the file is empty or holds only whitespace. */
+  emptyFile: 'empty-file',
+  /** Fatal: the bytes are not valid UTF-8. */
+  invalidUtf8: 'invalid-utf8',
+  /** Fatal: `options.slug` is not lowercase ASCII letters, digits and single hyphens. */
+  invalidSlug: 'invalid-slug',
+  /** Fatal: the title has no ASCII letters or digits to make a slug from, and no `options.slug` was given. */
+  emptySlug: 'empty-slug',
+  /** Info: a UTF-8 byte order mark was removed. */
+  bom: 'bom-removed',
+  /** Warning: the title line is followed by text without a blank line in between. */
+  titleNotSeparated: 'title-not-separated',
+  /** Warning: a line in the Details block does not start with a known label. */
+  unknownDetailsLabel: 'unknown-details-label'
+} as const
+
+/** Every default of the importer, in one place. */
+export const DEFAULTS = {
+  /** A stand-alone line becomes a heading only if it has at most this many characters. */
+  maxHeadingLength: 80,
+  /** … and at most this many words. */
+  maxHeadingWords: 10,
+  /** Generated slugs are cut at a word boundary to at most this many characters. */
+  maxSlugLength: 80,
+  /** `lang` written to the front matter. */
+  lang: 'de'
+} as const

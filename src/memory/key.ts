@@ -1,0 +1,23 @@
+import {sha256} from '../segment/hash.ts'
+
+/** A glossary entry as it takes part in a memory key: editing it re-keys the segments it matches. */
+export interface KeyedGlossaryEntry {
+  de: string
+  en: string
+}
+
+export interface MemoryKeyInput {
+  /** Normalized tagged source text. */
+  source: string
+  /** Glossary entries matched in the source (design.md "Translation memory"). */
+  glossary: readonly KeyedGlossaryEntry[]
+  sourceLang: string
+  targetLang: string
+}
+
+export function memoryKey(input: MemoryKeyInput): string {
+  const entries = input.glossary.map((entry) => `${entry.de}\t${entry.en}`).sort()
+  return sha256(
+    ['tandem-memory-1', input.sourceLang.toLowerCase(), input.targetLang.toLowerCase(), input.source, ...entries].join('\n')
+  )
+}

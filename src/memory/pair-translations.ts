@@ -1,0 +1,80 @@
+import type {Root} from 'mdast'
+import {unified} from 'unified'
+import remarkParse from 'remark-parse'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
+import type {VFile} from 'vfile'
+import {tandemData} from '../pipeline/data.ts'
+import segmentBlocks from '../segment/segment-blocks.ts'
+import {normalizeTaggedText} from '../segment/tagged-text.ts'
+import type {Segment} from '../segment/types.ts'
+import type {MemoryOrigin, MemoryRecord} from './translation-memory.ts'
+
+export interface PairOptions {
+  sourceLang: string
+  targetLang: string
+  frontmatterFields: readonly string[]
+  origin: MemoryOrigin
+  /** ISO date recorded on each record. */
+  date: string
+}
+
+/**
+ * Memory records from a German file and an existing English version of it with the same blocks,
+ * so that a human translation is reused by key. A block that does not pair is a fatal message.
+ */
+export async function pairTranslations(german: VFile, english: VFile, options: PairOptions): Promise<MemoryRecord[]> {
+  const common = {sourceLang: options.sourceLang, targetLang: options.targetLang, frontmatterFields: options.frontmatterFields}
+  const sources = await segment(german, {...common, labelLanguage: 'de'})
+  const targets = await segment(english, {...common, labelLanguage: 'en'})
+
+  const records: MemoryRecord[] = []
+  const count = Math.max(sources.length, targets.length)
+  for (let index = 0; index < count; index++) {
+    const source = sources[index]
+    const target = targets[index]
+    if (!source || !target) {
+      const extra = (source ? german : english) === german ? 'German' : 'English'
+      const place = (source ?? target)?.position
+      german.fail(`the ${extra} file has more blocks than the other (${sources.length} German, ${targets.length} English)`, {
+        ...(place ? {place} : {}),
+        ruleId: 'pair-count',
+        source: 'tandem'
+      })
+    }
+    if (source.kind !== target.kind || source.label !== target.label || source.field !== target.field) {
+      german.fail(
+        `block ${index + 1} does not pair: German ${describe(source)} against English ${describe(target)} at ${target.position.line}:${target.position.column}`,
+        {place: source.position, ruleId: 'pair-mismatch', source: 'tandem'}
+      )
+    }
+    if (source.source === '') continue
+    if (target.placeholders.length !== source.placeholders.length) {
+      german.fail(
+        `block ${index + 1} has ${source.placeholders.length} links or placeholders in German and ${target.placeholders.length} in English`,
+        {place: source.position, ruleId: 'pair-placeholders', source: 'tandem'}
+      )
+    }
+    records.push({
+      key: source.key,
+      source: source.source,
+      target: normalizeTaggedText(target.source),
+      origin: options.origin,
+      sourceLang: options.sourceLang,
+      targetLang: options.targetLang,
+      date: options.date
+    })
+  }
+  return records
+}
+
+async function segment(file: VFile, options: Parameters<typeof segmentBlocks>[0]): Promise<Segment[]> {
+  const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(segmentBlocks, options)
+  const tree: Root = processor.parse(file)
+  await processor.run(tree, file)
+  return tandemData(file).segments
+}
+
+function describe(segment: Segment): string {
+  return segment.field ? `front-matter \`${segment.field}\`` : segment.label ? `${segment.kind} \`${segment.label}\`` : segment.kind
+}

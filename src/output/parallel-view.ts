@@ -1,0 +1,58 @@
+import type {PhrasingContent, Root, Table, TableRow} from 'mdast'
+import type {VFile} from 'vfile'
+import type {TFunction} from 'i18next'
+import {unified} from 'unified'
+import remarkGfm from 'remark-gfm'
+import remarkStringify from 'remark-stringify'
+import {tandemData} from '../pipeline/data.ts'
+import {markdownStyle} from '../pipeline/markdown-options.ts'
+import type {Segment} from '../segment/types.ts'
+
+export interface Options {
+  /** i18next `t` for the column labels and the header note. */
+  t: TFunction
+}
+
+// Unpadded cells: a padded table of long paragraphs is mostly spaces and diffs badly.
+const serializer = unified().use(remarkGfm, {tablePipeAlign: false}).use(remarkStringify, markdownStyle)
+
+/** The side-by-side view on `file.data.tandem.parallel`: one GFM table row per segment, in source order. */
+export default function parallelView(options: Options) {
+  const {t} = options
+  return function (_tree: unknown, file: VFile): undefined {
+    const data = tandemData(file)
+    const table: Table = {
+      type: 'table',
+      align: [null, null],
+      children: [
+        row([{type: 'text', value: t('parallel.source')}], [{type: 'text', value: t('parallel.target')}]),
+        ...data.segments.map((segment) => row(cell(segment, segment.nodes), cell(segment, segment.targetNodes ?? [])))
+      ]
+    }
+    const root: Root = {
+      type: 'root',
+      children: [{type: 'html', value: `<!-- ${t('parallel.generated', {file: data.sourcePath})} -->`}, table]
+    }
+    data.parallel = serializer.stringify(root)
+  }
+}
+
+function row(left: PhrasingContent[], right: PhrasingContent[]): TableRow {
+  return {type: 'tableRow', children: [{type: 'tableCell', children: left}, {type: 'tableCell', children: right}]}
+}
+
+/** A cell's content: headings and the title bold, and nothing that could break the row. */
+function cell(segment: Segment, nodes: PhrasingContent[]): PhrasingContent[] {
+  const flat = nodes.map(oneLine)
+  const emphasise = segment.kind === 'heading' || (segment.kind === 'frontmatter' && segment.field === 'title')
+  return emphasise && flat.length > 0 ? [{type: 'strong', children: flat}] : flat
+}
+
+/** Line endings would end the table row: soft breaks become spaces, hard breaks `<br>`. */
+function oneLine(node: PhrasingContent): PhrasingContent {
+  if (node.type === 'text') return {...node, value: node.value.replace(/\s*\r?\n\s*/g, ' ')}
+  if (node.type === 'break') return {type: 'html', value: '<br>'}
+  if (node.type === 'inlineCode' || node.type === 'html') return {...node, value: node.value.replace(/\r?\n/g, ' ')}
+  if ('children' in node) return {...node, children: node.children.map(oneLine)} as PhrasingContent
+  return node
+}

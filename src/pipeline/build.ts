@@ -1,0 +1,155 @@
+import {readFile, readdir} from 'node:fs/promises'
+import path from 'node:path'
+import type {VFile} from 'vfile'
+import pLimit from 'p-limit'
+import {createI18n} from '../i18n/index.ts'
+import {definedOptions} from '../options.ts'
+import {TranslationMemory} from '../memory/translation-memory.ts'
+import {ProviderAuthorizationError, ProviderError, ProviderQuotaError} from '../providers/errors.ts'
+import type {Provider} from '../providers/provider.ts'
+import {writeFileAtomic} from '../output/write-file-atomic.ts'
+import {sha256} from '../segment/hash.ts'
+import {tandemData} from './data.ts'
+import {DEFAULTS} from './defaults.ts'
+import {createProcessor} from './processor.ts'
+import {readSourceFile} from './read-source.ts'
+import {MissingTranslationsError} from './require-translations.ts'
+
+export interface BuildOptions {
+  /** Project root (default: `process.cwd()`). */
+  root?: string
+  /** German Markdown files to build (default: every `.md` below `content/de`). */
+  files?: readonly string[]
+  /** Asked for what the memory lacks; without one, misses are errors. */
+  provider?: Provider
+  sourceLang?: string
+  targetLang?: string
+  frontmatterFields?: readonly string[]
+  concurrency?: number
+}
+
+export interface BuiltFile {
+  /** The German source with every message about it; `value` is the English edition when it built. */
+  file: VFile
+  /** Output paths (relative to root) that were written because they changed. */
+  written: string[]
+  /** Output paths left alone because their bytes were already right. */
+  unchanged: string[]
+  ok: boolean
+}
+
+export interface BuildResult {
+  files: BuiltFile[]
+  translated: number
+  billedCharacters: number
+  memoryHits: number
+  /** Set when the provider ended the build early (refused key, empty quota). */
+  stoppedBy?: ProviderError
+}
+
+/** Build the English edition and the side-by-side view of each German file. Only the CLI prints. */
+export async function build(options: BuildOptions = {}): Promise<BuildResult> {
+  const root = path.resolve(options.root ?? process.cwd())
+  const settings = {...DEFAULTS, ...definedOptions(options)}
+  const sourceDir = path.join(root, settings.sourceDir)
+  const files = options.files ? options.files.map((file) => path.resolve(root, file)) : await findMarkdown(sourceDir)
+  const memory = await TranslationMemory.open(path.join(root, settings.memoryPath))
+  const glossaryHash = await hashIfExists(path.join(root, settings.glossaryPath))
+  const abort = new AbortController()
+  const processor = createProcessor({
+    memory,
+    memoryLabel: settings.memoryPath,
+    ...(options.provider ? {provider: options.provider} : {}),
+    sourceLang: settings.sourceLang,
+    targetLang: settings.targetLang,
+    frontmatterFields: settings.frontmatterFields,
+    t: createI18n('en').t,
+    glossaryHash,
+    signal: abort.signal
+  })
+  const result: BuildResult = {files: [], translated: 0, billedCharacters: 0, memoryHits: 0}
+
+  const limit = pLimit(settings.concurrency)
+  const buildOne = async (filePath: string): Promise<BuiltFile> => {
+    const file = await readSourceFile(filePath, root)
+    const built: BuiltFile = {file, written: [], unchanged: [], ok: false}
+    if (file.messages.some((message) => message.fatal)) return built
+    try {
+      await processor.process(file)
+    } catch (error) {
+      if (error instanceof ProviderAuthorizationError || error instanceof ProviderQuotaError) {
+        result.stoppedBy ??= error
+        abort.abort(error)
+      }
+      reportFailure(file, error, abort.signal)
+      return built
+    } finally {
+      const stats = file.data.tandem?.stats
+      if (stats) {
+        result.translated += stats.translated
+        result.billedCharacters += stats.billedCharacters
+        result.memoryHits += stats.memoryHits
+      }
+    }
+    const relative = path.relative(sourceDir, filePath)
+    const outputs: Array<[string, string]> = [
+      [path.join(settings.targetDir, relative), String(file.value)],
+      [path.join(settings.parallelDir, relative), tandemData(file).parallel ?? '']
+    ]
+    for (const [output, content] of outputs) {
+      const changed = await writeFileAtomic(path.join(root, output), content)
+      ;(changed ? built.written : built.unchanged).push(output.split(path.sep).join('/'))
+    }
+    built.ok = true
+    return built
+  }
+
+  try {
+    result.files = await Promise.all(files.map((file) => limit(() => buildOne(file))))
+  } finally {
+    // Everything received is already appended; this only re-sorts it.
+    await memory.compact()
+  }
+  return result
+}
+
+function reportFailure(file: VFile, error: unknown, signal: AbortSignal) {
+  // Already reported segment by segment.
+  if (error instanceof MissingTranslationsError) return
+  const reason =
+    signal.aborted && !(error instanceof ProviderError)
+      ? `not built: ${signal.reason instanceof Error ? signal.reason.message : 'the build was stopped'}`
+      : error instanceof Error
+        ? error.message
+        : String(error)
+  const message = file.message(reason, {
+    place: {line: 1, column: 1},
+    ruleId: error instanceof ProviderError ? 'provider-error' : 'build-error',
+    source: 'tandem'
+  })
+  message.fatal = true
+}
+
+/** Every `.md` file below `dir`, sorted, so that builds are deterministic. */
+async function findMarkdown(dir: string): Promise<string[]> {
+  let entries
+  try {
+    entries = await readdir(dir, {recursive: true, withFileTypes: true})
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
+    throw error
+  }
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.md'))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort()
+}
+
+async function hashIfExists(file: string): Promise<string> {
+  try {
+    return sha256(await readFile(file))
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return ''
+    throw error
+  }
+}

@@ -1,0 +1,32 @@
+import type {VFile} from 'vfile'
+import {tandemData} from './data.ts'
+
+export interface Options {
+  /** Path of the memory file, named in the hint. */
+  memoryPath: string
+}
+
+export class MissingTranslationsError extends Error {
+  override readonly name = 'MissingTranslationsError'
+}
+
+/** A missing translation is never silent: one error per segment, and the file is not written. */
+export default function requireTranslations(options: Options) {
+  return function (_tree: unknown, file: VFile): undefined {
+    const missing = tandemData(file).segments.filter((segment) => segment.target === undefined)
+    for (const segment of missing) {
+      const message = file.message(
+        `no translation for "${excerpt(segment.source)}"; set DEEPL_AUTH_KEY or add it to ${options.memoryPath}`,
+        {place: segment.position, ruleId: 'no-translation', source: 'tandem'}
+      )
+      message.fatal = true
+    }
+    if (missing.length > 0) throw new MissingTranslationsError(`${missing.length} segments have no translation`)
+  }
+}
+
+/** The first few words of a segment, without tags, for a one-line message. */
+export function excerpt(tagged: string, words = 3): string {
+  const parts = tagged.replace(/<[^>]*>/g, '').split(/\s+/).filter(Boolean)
+  return parts.length > words ? `${parts.slice(0, words).join(' ')}…` : parts.join(' ')
+}

@@ -1,0 +1,172 @@
+import path from 'node:path'
+import type {List, Paragraph, PhrasingContent, Root, TableCell, Yaml} from 'mdast'
+import type {VFile} from 'vfile'
+import {visit, SKIP} from 'unist-util-visit'
+import {toString} from 'mdast-util-to-string'
+import {LineCounter, isMap, isScalar, parseDocument} from 'yaml'
+import {de, en} from '../i18n/resources.ts'
+import {detailsLabels} from '../i18n/index.ts'
+import {memoryKey} from '../memory/key.ts'
+import {sha256} from './hash.ts'
+import {normalizeTaggedText, toTaggedText} from './tagged-text.ts'
+import type {Segment, SegmentKind, SourcePoint} from './types.ts'
+import '../pipeline/data.ts'
+
+export interface Options {
+  /** Front-matter fields that are translated (default: `title`, `description`, `summary`). */
+  frontmatterFields?: readonly string[]
+  /** Source language of the memory key (default: `de`). */
+  sourceLang?: string
+  /** Target language of the memory key (default: `en-US`). */
+  targetLang?: string
+  /** Language of the Details labels to recognise (default: `de`; `en` to segment an English edition). */
+  labelLanguage?: 'de' | 'en'
+}
+
+export const segmentDefaults = {
+  frontmatterFields: ['title', 'description', 'summary'],
+  sourceLang: 'de',
+  targetLang: 'en-US',
+  labelLanguage: 'de'
+} as const satisfies Required<Options>
+
+const hasLetter = /\p{L}/u
+
+/** mdast → `file.data.tandem.segments`, one per translatable block, in source order. */
+export default function segmentBlocks(options: Options = {}) {
+  const settings = {...segmentDefaults, ...options}
+  const fields = new Set(settings.frontmatterFields)
+  const vocabulary = settings.labelLanguage === 'en' ? en : de
+  const labels = detailsLabels(settings.labelLanguage)
+
+  return function (tree: Root, file: VFile): undefined {
+    const segments: Segment[] = []
+    const seen = new Map<string, number>()
+    const detailsItems = new Set<Paragraph>()
+
+    const add = (
+      kind: SegmentKind,
+      position: SourcePoint,
+      nodes: PhrasingContent[],
+      translatable: PhrasingContent[],
+      extra: Pick<Segment, 'label' | 'field'> = {}
+    ) => {
+      const tagged = toTaggedText(trimStart(translatable))
+      const source = normalizeTaggedText(tagged.text)
+      if (!extra.label && !hasLetter.test(source.replace(/<[^>]*>/g, ''))) return
+      const hash = sha256(source)
+      const base = `${kind}-${hash.slice(0, 10)}`
+      const count = (seen.get(base) ?? 0) + 1
+      seen.set(base, count)
+      const key = memoryKey({source, glossary: [], sourceLang: settings.sourceLang, targetLang: settings.targetLang})
+      segments.push({
+        id: count === 1 ? base : `${base}-${count}`,
+        kind,
+        position,
+        source,
+        hash,
+        nodes,
+        placeholders: tagged.placeholders,
+        key,
+        ...extra
+      })
+    }
+
+    visit(tree, (node, index, parent) => {
+      switch (node.type) {
+        case 'yaml':
+          for (const field of frontmatterSegments(node, fields)) {
+            add('frontmatter', field.position, [{type: 'text', value: field.value}], [{type: 'text', value: field.value}], {
+              field: field.name
+            })
+          }
+          return SKIP
+        case 'heading': {
+          const next = parent && index !== undefined ? parent.children[index + 1] : undefined
+          if (toString(node).trim() === vocabulary.details.heading && next?.type === 'list') {
+            markDetailsItems(next, labels, detailsItems)
+            add('heading', start(node), node.children, [], {label: 'details.heading'})
+          } else {
+            add('heading', start(node), node.children, node.children)
+          }
+          return SKIP
+        }
+        case 'paragraph': {
+          if (detailsItems.has(node)) {
+            const [label, ...rest] = node.children
+            const key = label ? labels.get(labelText(label)) : undefined
+            add('detail', start(rest[0] ?? node), node.children, rest, {label: `details.labels.${key}`})
+          } else {
+            add(parent?.type === 'listItem' ? 'listItem' : 'paragraph', start(node), node.children, node.children)
+          }
+          return SKIP
+        }
+        case 'tableCell':
+          add('tableCell', start(node as TableCell), node.children, node.children)
+          return SKIP
+        case 'code':
+        case 'html':
+        case 'definition':
+          return SKIP
+        default:
+          return undefined
+      }
+    })
+
+    file.data.tandem = {
+      segments,
+      sourceHash: sha256(String(file.value)),
+      sourcePath: file.path ? path.relative(file.cwd, file.path).split(path.sep).join('/') : '',
+      stats: {memoryHits: 0, translated: 0, billedCharacters: 0}
+    }
+  }
+}
+
+function start(node: {position?: {start: {line: number; column: number}}}): SourcePoint {
+  return {line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1}
+}
+
+function trimStart(nodes: PhrasingContent[]): PhrasingContent[] {
+  const [first, ...rest] = nodes
+  if (first?.type !== 'text') return nodes
+  const value = first.value.replace(/^\s+/, '')
+  return value ? [{...first, value}, ...rest] : rest
+}
+
+/** `**Label:** value` items of the Details list whose label is in the controlled vocabulary. */
+function markDetailsItems(list: List, labels: ReadonlyMap<string, string>, items: Set<Paragraph>) {
+  for (const item of list.children) {
+    const paragraph = item.children[0]
+    const label = paragraph?.type === 'paragraph' ? paragraph.children[0] : undefined
+    if (paragraph?.type === 'paragraph' && label && labels.has(labelText(label))) items.add(paragraph)
+  }
+}
+
+function labelText(node: PhrasingContent): string {
+  return node.type === 'strong' ? toString(node).replace(/:\s*$/, '').trim() : ''
+}
+
+interface FrontmatterField {
+  name: string
+  value: string
+  position: SourcePoint
+}
+
+/** The translatable string fields of the YAML front matter, with their place in the file. */
+function frontmatterSegments(node: Yaml, fields: ReadonlySet<string>): FrontmatterField[] {
+  const lineCounter = new LineCounter()
+  const document = parseDocument(node.value, {lineCounter})
+  const result: FrontmatterField[] = []
+  const contents = document.contents
+  if (!isMap(contents)) return result
+  for (const pair of contents.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : undefined
+    const value = pair.value
+    if (!key || !fields.has(key) || !isScalar(value) || typeof value.value !== 'string') continue
+    const offset = value.range?.[0] ?? 0
+    const place = lineCounter.linePos(offset)
+    // The YAML starts on the line after the opening `---`.
+    result.push({name: key, value: value.value, position: {line: start(node).line + place.line, column: place.col}})
+  }
+  return result
+}
