@@ -9,7 +9,7 @@ import {createI18n, type UiLanguage} from '../i18n/index.ts'
 import {importPlainText} from '../import/index.ts'
 import {build} from '../pipeline/build.ts'
 import {DEFAULTS} from '../pipeline/defaults.ts'
-import {checkSourceBytes, readSourceFile} from '../pipeline/read-source.ts'
+import {readSourceFile} from '../pipeline/read-source.ts'
 import {pairTranslations} from '../memory/pair-translations.ts'
 import {TranslationMemory} from '../memory/translation-memory.ts'
 import {writeFileAtomic} from '../output/write-file-atomic.ts'
@@ -136,26 +136,22 @@ async function runBuild(
 async function runImport(input: string, options: {slug?: string; force?: boolean}, io: CliIo, ui: i18n): Promise<number> {
   const filePath = path.resolve(io.cwd, input)
   const file = new VFile({path: filePath, cwd: io.cwd})
-  let exitCode: number = EXIT.ok
   try {
-    if (checkSourceBytes(file, await readFile(filePath))) {
-      const article = importPlainText(file, options.slug ? {slug: options.slug} : {})
-      const output = path.join(DEFAULTS.sourceDir, `${article.slug}.md`)
-      const target = path.join(io.cwd, output)
-      if (!options.force && (await exists(target))) {
-        file.message(`\`${output}\` exists already; pass --force to overwrite it`, {ruleId: 'exists', source: 'tandem'}).fatal = true
-      } else {
-        await writeFileAtomic(target, article.markdown)
-        io.stderr(ui.t('cli.imported', {file: output}))
-      }
+    file.value = await readFile(filePath)
+    const article = importPlainText(file, options.slug === undefined ? {} : {slug: options.slug})
+    const output = path.join(DEFAULTS.sourceDir, `${article.slug}.md`)
+    const target = path.join(io.cwd, output)
+    if (!options.force && (await exists(target))) {
+      file.fail(`\`${output}\` exists already; pass --force to overwrite it`, {ruleId: 'file-exists', source: 'tandem'})
     }
+    await writeFileAtomic(target, article.markdown)
+    io.stderr(ui.t('cli.imported', {file: output}))
   } catch (error) {
     if (!(error instanceof VFileMessage)) throw error
   }
   const report = formatMessages([file], io.cwd)
   if (report) io.stderr(report)
-  if (countMessages([file]).errors > 0) exitCode = EXIT.errors
-  return exitCode
+  return countMessages([file]).errors > 0 ? EXIT.errors : EXIT.ok
 }
 
 async function runMemoryImport(

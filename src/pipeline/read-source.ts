@@ -1,6 +1,6 @@
 import {readFile} from 'node:fs/promises'
-import {isUtf8} from 'node:buffer'
 import {VFile} from 'vfile'
+import {findInvalidUtf8} from './utf8.ts'
 
 export const utf8Bom = '\uFEFF'
 
@@ -17,8 +17,8 @@ export async function readSourceFile(filePath: string, cwd: string): Promise<VFi
 
 /** Decode `bytes` into `file.value`; returns false, with a fatal message on `file`, when it cannot be built. */
 export function checkSourceBytes(file: VFile, bytes: Uint8Array): boolean {
-  if (!isUtf8(bytes)) {
-    const offset = firstInvalidUtf8(bytes)
+  const offset = findInvalidUtf8(bytes)
+  if (offset !== -1) {
     const before = Buffer.from(bytes.subarray(0, offset)).toString('utf8')
     const place = pointAt(before)
     fatal(file, `not valid UTF-8 (byte 0x${(bytes[offset] ?? 0).toString(16).padStart(2, '0')} at offset ${offset}); save the file as UTF-8`, place, 'invalid-utf8')
@@ -52,17 +52,4 @@ export function pointAt(text: string): {line: number; column: number} {
   const lastBreak = text.lastIndexOf('\n')
   const line = text.split('\n').length
   return {line, column: [...text.slice(lastBreak + 1)].length + 1}
-}
-
-/** Byte offset of the first byte that does not start or continue a valid UTF-8 sequence. */
-export function firstInvalidUtf8(bytes: Uint8Array): number {
-  let index = 0
-  while (index < bytes.length) {
-    const byte = bytes[index] ?? 0
-    const length = byte < 0x80 ? 1 : byte >= 0xc2 && byte <= 0xdf ? 2 : byte >= 0xe0 && byte <= 0xef ? 3 : byte >= 0xf0 && byte <= 0xf4 ? 4 : 0
-    if (length === 0 || index + length > bytes.length) return index
-    if (!isUtf8(bytes.subarray(index, index + length))) return index
-    index += length
-  }
-  return bytes.length
 }
