@@ -99,7 +99,7 @@ async function runBuild(
   ui: i18n
 ): Promise<number> {
   const deeplOptions = deeplOptionsFromEnvironment(io.env, {
-    targetLang: options.targetLang as never,
+    targetLang: options.targetLang,
     ...(options.serverUrl ? {serverUrl: options.serverUrl} : {})
   })
   try {

@@ -19,9 +19,9 @@ export interface DeepLOptions {
   /** API server (`DEEPL_SERVER_URL`); default: deepl-node's choice by key type. */
   serverUrl?: string
   /** Source language (default: `de`). */
-  sourceLang?: deepl.SourceLanguageCode
+  sourceLang?: string
   /** Target language (default: `en-US`). */
-  targetLang?: deepl.TargetLanguageCode
+  targetLang?: string
   /** Retries of 429, 5xx and network errors inside deepl-node (default: 5). */
   maxRetries?: number
   /** Minimum request timeout in ms (default: 10000). */
@@ -69,8 +69,9 @@ export class DeepLProvider implements Provider {
     try {
       results = await this.translator.translateText(
         batch.map((request) => request.text),
-        this.settings.sourceLang,
-        this.settings.targetLang,
+        // DeepL checks the codes itself and answers 400 for an unknown one; its list grows faster than the types.
+        this.settings.sourceLang as deepl.SourceLanguageCode,
+        this.settings.targetLang as deepl.TargetLanguageCode,
         {
           tagHandling: 'xml',
           ...(this.settings.glossaryId ? {glossary: this.settings.glossaryId} : {}),

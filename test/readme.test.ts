@@ -1,0 +1,23 @@
+import {readFileSync} from 'node:fs'
+import path from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {DEFAULTS} from '../src/pipeline/defaults.ts'
+import {deeplDefaults} from '../src/providers/deepl.ts'
+
+const readme = readFileSync(path.join(import.meta.dirname, '..', 'README.md'), 'utf8')
+
+describe('README', () => {
+  it('shows the two commands a new user runs', () => {
+    expect(readme).toContain('npm ci && npm start')
+    expect(readme).toContain('npm test')
+  })
+
+  it('states the defaults that the code uses', () => {
+    const build = readme.split('\n').find((line) => line.startsWith('| `tandem build'))
+    expect(build).toBeDefined()
+    expect(build).toContain(`\`--target-lang\` (default \`${DEFAULTS.targetLang}\`)`)
+    expect(build).toContain(`\`--concurrency\` (default ${DEFAULTS.concurrency})`)
+    expect(deeplDefaults.targetLang).toBe(DEFAULTS.targetLang)
+    expect(readme).toContain(DEFAULTS.memoryPath)
+  })
+})
