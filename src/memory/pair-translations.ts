@@ -1,11 +1,7 @@
-import type {Root} from 'mdast'
-import {unified} from 'unified'
-import remarkParse from 'remark-parse'
-import remarkFrontmatter from 'remark-frontmatter'
-import remarkGfm from 'remark-gfm'
 import type {VFile} from 'vfile'
+import type {NameMatcher} from '../glossary/matcher.ts'
 import {tandemData} from '../pipeline/data.ts'
-import segmentBlocks from '../segment/segment-blocks.ts'
+import {createSegmenter} from '../pipeline/processor.ts'
 import {normalizeTaggedText} from '../segment/tagged-text.ts'
 import type {Segment} from '../segment/types.ts'
 import type {MemoryOrigin, MemoryRecord} from './translation-memory.ts'
@@ -14,6 +10,8 @@ export interface PairOptions {
   sourceLang: string
   targetLang: string
   frontmatterFields: readonly string[]
+  /** The name glossary, so that the pairs are keyed as a build keys them (default: none). */
+  matcher?: NameMatcher
   origin: MemoryOrigin
   /** ISO date recorded on each record. */
   date: string
@@ -25,8 +23,8 @@ export interface PairOptions {
  */
 export async function pairTranslations(german: VFile, english: VFile, options: PairOptions): Promise<MemoryRecord[]> {
   const common = {sourceLang: options.sourceLang, targetLang: options.targetLang, frontmatterFields: options.frontmatterFields}
-  const sources = await segment(german, {...common, labelLanguage: 'de'})
-  const targets = await segment(english, {...common, labelLanguage: 'en'})
+  const sources = await segment(german, createSegmenter({...common, ...(options.matcher ? {matcher: options.matcher} : {})}))
+  const targets = await segment(english, createSegmenter({...common, labelLanguage: 'en'}))
 
   const records: MemoryRecord[] = []
   const count = Math.max(sources.length, targets.length)
@@ -34,9 +32,10 @@ export async function pairTranslations(german: VFile, english: VFile, options: P
     const source = sources[index]
     const target = targets[index]
     if (!source || !target) {
-      const extra = (source ? german : english) === german ? 'German' : 'English'
+      const extra = source ? 'German' : 'English'
       const place = (source ?? target)?.position
-      german.fail(`the ${extra} file has more blocks than the other (${sources.length} German, ${targets.length} English)`, {
+      const file = source ? german : english
+      return file.fail(`the ${extra} file has more blocks than the other (${sources.length} German, ${targets.length} English)`, {
         ...(place ? {place} : {}),
         ruleId: 'pair-count',
         source: 'tandem'
@@ -68,9 +67,8 @@ export async function pairTranslations(german: VFile, english: VFile, options: P
   return records
 }
 
-async function segment(file: VFile, options: Parameters<typeof segmentBlocks>[0]): Promise<Segment[]> {
-  const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(segmentBlocks, options)
-  const tree: Root = processor.parse(file)
+async function segment(file: VFile, processor: ReturnType<typeof createSegmenter>): Promise<Segment[]> {
+  const tree = processor.parse(file)
   await processor.run(tree, file)
   return tandemData(file).segments
 }

@@ -1,4 +1,5 @@
-import {open, readFile} from 'node:fs/promises'
+import {mkdir, open, readFile} from 'node:fs/promises'
+import path from 'node:path'
 import {MemoryError} from '../errors.ts'
 import {writeFileAtomic} from '../output/write-file-atomic.ts'
 
@@ -55,8 +56,8 @@ export class TranslationMemory {
       else cut = true
     }
     if (text !== serialize(memory.records)) memory.dirty = true
-    // Appending after a cut line would glue the next record onto it.
-    if (cut) await memory.compact()
+    // Appending after a cut or unterminated line would glue the next record onto it.
+    if (cut || (text !== '' && !text.endsWith('\n'))) await memory.compact()
     return memory
   }
 
@@ -75,6 +76,7 @@ export class TranslationMemory {
     this.dirty = true
     const lines = records.map((record) => JSON.stringify(normalizeRecord(record)) + '\n').join('')
     const write = this.appending.then(async () => {
+      await mkdir(path.dirname(this.path), {recursive: true})
       const handle = await open(this.path, 'a')
       try {
         await handle.appendFile(lines, 'utf8')

@@ -24,14 +24,12 @@ export default function englishEdition(options: Options = {}) {
       else byNodes.set(segment.nodes, target)
     }
 
+    const translation = {lang, of: data.sourcePath, sourceHash: data.sourceHash, glossary: options.glossaryHash ?? ''}
+    // Every English edition says what it was made from, so that a stale one can be found.
+    if (tree.children[0]?.type !== 'yaml') tree.children.unshift({type: 'yaml', value: ''})
     visit(tree, (node) => {
       if (node.type === 'yaml') {
-        node.value = translateFrontmatter(node.value, fields, {
-          lang,
-          of: data.sourcePath,
-          sourceHash: data.sourceHash,
-          glossary: options.glossaryHash ?? ''
-        })
+        node.value = translateFrontmatter(node.value, fields, translation)
         return
       }
       const parent = node as Partial<Parent>

@@ -1,4 +1,5 @@
-import type {PhrasingContent, Root, Table, TableRow} from 'mdast'
+import type {Definition, Link, PhrasingContent, Root, Table, TableRow} from 'mdast'
+import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import type {TFunction} from 'i18next'
 import {unified} from 'unified'
@@ -19,8 +20,10 @@ const serializer = unified().use(remarkGfm, {tablePipeAlign: false}).use(remarkS
 /** The side-by-side view on `file.data.tandem.parallel`: one GFM table row per segment, in source order. */
 export default function parallelView(options: Options) {
   const {t} = options
-  return function (_tree: unknown, file: VFile): undefined {
+  return function (tree: Root, file: VFile): undefined {
     const data = tandemData(file)
+    const definitions = collectDefinitions(tree)
+    const cell = (segment: Segment, nodes: PhrasingContent[]) => cellContent(segment, nodes.map((node) => resolve(node, definitions)))
     const table: Table = {
       type: 'table',
       align: [null, null],
@@ -42,10 +45,34 @@ function row(left: PhrasingContent[], right: PhrasingContent[]): TableRow {
 }
 
 /** A cell's content: headings and the title bold, and nothing that could break the row. */
-function cell(segment: Segment, nodes: PhrasingContent[]): PhrasingContent[] {
+function cellContent(segment: Segment, nodes: PhrasingContent[]): PhrasingContent[] {
   const flat = nodes.map(oneLine)
   const emphasise = segment.kind === 'heading' || (segment.kind === 'frontmatter' && segment.field === 'title')
   return emphasise && flat.length > 0 ? [{type: 'strong', children: flat}] : flat
+}
+
+function collectDefinitions(tree: Root): Map<string, Definition> {
+  const definitions = new Map<string, Definition>()
+  visit(tree, 'definition', (node) => {
+    if (!definitions.has(node.identifier)) definitions.set(node.identifier, node)
+  })
+  return definitions
+}
+
+/** The table has no definitions of its own: reference links and images become resource ones. */
+function resolve(node: PhrasingContent, definitions: ReadonlyMap<string, Definition>): PhrasingContent {
+  if (node.type === 'linkReference' || node.type === 'imageReference') {
+    const definition = definitions.get(node.identifier)
+    if (definition) {
+      const target = {url: definition.url, title: definition.title ?? null}
+      return node.type === 'imageReference'
+        ? {type: 'image', ...target, alt: node.alt ?? null}
+        : {type: 'link', ...target, children: node.children.map((child) => resolve(child, definitions)) as Link['children']}
+    }
+  }
+  // Cast: the same node with its children resolved, which are of the kind it already held.
+  if ('children' in node) return {...node, children: node.children.map((child) => resolve(child, definitions))} as PhrasingContent
+  return node
 }
 
 /** Line endings would end the table row: soft breaks become spaces, hard breaks `<br>`. */
@@ -53,6 +80,7 @@ function oneLine(node: PhrasingContent): PhrasingContent {
   if (node.type === 'text') return {...node, value: node.value.replace(/\s*\r?\n\s*/g, ' ')}
   if (node.type === 'break') return {type: 'html', value: '<br>'}
   if (node.type === 'inlineCode' || node.type === 'html') return {...node, value: node.value.replace(/\r?\n/g, ' ')}
+  // Cast: the same node with its children flattened, which are of the kind it already held.
   if ('children' in node) return {...node, children: node.children.map(oneLine)} as PhrasingContent
   return node
 }

@@ -1,31 +1,20 @@
-import {readFile, readdir} from 'node:fs/promises'
 import path from 'node:path'
 import type {VFile} from 'vfile'
 import pLimit from 'p-limit'
 import {createI18n} from '../i18n/index.ts'
-import {definedOptions} from '../options.ts'
 import {TranslationMemory} from '../memory/translation-memory.ts'
 import {ProviderAuthorizationError, ProviderError, ProviderQuotaError} from '../providers/errors.ts'
 import type {Provider} from '../providers/provider.ts'
 import {writeFileAtomic} from '../output/write-file-atomic.ts'
-import {sha256} from '../segment/hash.ts'
 import {tandemData} from './data.ts'
-import {DEFAULTS} from './defaults.ts'
+import {openProject, type ProjectOptions} from './project.ts'
 import {createProcessor} from './processor.ts'
 import {readSourceFile} from './read-source.ts'
 import {MissingTranslationsError} from './require-translations.ts'
 
-export interface BuildOptions {
-  /** Project root (default: `process.cwd()`). */
-  root?: string
-  /** German Markdown files to build (default: every `.md` below `content/de`). */
-  files?: readonly string[]
+export interface BuildOptions extends ProjectOptions {
   /** Asked for what the memory lacks; without one, misses are errors. */
   provider?: Provider
-  sourceLang?: string
-  targetLang?: string
-  frontmatterFields?: readonly string[]
-  concurrency?: number
 }
 
 export interface BuiltFile {
@@ -45,16 +34,17 @@ export interface BuildResult {
   memoryHits: number
   /** Set when the provider ended the build early (refused key, empty quota). */
   stoppedBy?: ProviderError
+  /** The name glossary's lint messages; with an error among them, nothing was built. */
+  glossary: VFile
 }
 
 /** Build the English edition and the side-by-side view of each German file. Only the CLI prints. */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
-  const root = path.resolve(options.root ?? process.cwd())
-  const settings = {...DEFAULTS, ...definedOptions(options)}
-  const sourceDir = path.join(root, settings.sourceDir)
-  const files = options.files ? options.files.map((file) => path.resolve(root, file)) : await findMarkdown(sourceDir)
+  const project = await openProject(options)
+  const {root, settings, sourceDir} = project
+  const result: BuildResult = {files: [], translated: 0, billedCharacters: 0, memoryHits: 0, glossary: project.glossary.file}
+  if (project.glossaryBroken) return result
   const memory = await TranslationMemory.open(path.join(root, settings.memoryPath))
-  const glossaryHash = await hashIfExists(path.join(root, settings.glossaryPath))
   const abort = new AbortController()
   const processor = createProcessor({
     memory,
@@ -64,15 +54,26 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     targetLang: settings.targetLang,
     frontmatterFields: settings.frontmatterFields,
     t: createI18n('en').t,
-    glossaryHash,
+    glossaryHash: project.glossaryHash,
+    matcher: project.matcher,
     signal: abort.signal
   })
-  const result: BuildResult = {files: [], translated: 0, billedCharacters: 0, memoryHits: 0}
 
   const limit = pLimit(settings.concurrency)
   const buildOne = async (filePath: string): Promise<BuiltFile> => {
     const file = await readSourceFile(filePath, root)
     const built: BuiltFile = {file, written: [], unchanged: [], ok: false}
+    const relative = path.relative(sourceDir, filePath)
+    if (relative.startsWith('..') || path.isAbsolute(relative)) {
+      // Outputs mirror the path inside content/de; anything else could land on the source itself.
+      const message = file.message(`not inside ${settings.sourceDir}; move it there to build it`, {
+        place: {line: 1, column: 1},
+        ruleId: 'outside-source-dir',
+        source: 'tandem'
+      })
+      message.fatal = true
+      return built
+    }
     if (file.messages.some((message) => message.fatal)) return built
     try {
       await processor.process(file)
@@ -91,7 +92,6 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         result.memoryHits += stats.memoryHits
       }
     }
-    const relative = path.relative(sourceDir, filePath)
     const outputs: Array<[string, string]> = [
       [path.join(settings.targetDir, relative), String(file.value)],
       [path.join(settings.parallelDir, relative), tandemData(file).parallel ?? '']
@@ -105,7 +105,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   }
 
   try {
-    result.files = await Promise.all(files.map((file) => limit(() => buildOne(file))))
+    result.files = await Promise.all(project.files.map((file) => limit(() => buildOne(file))))
   } finally {
     // Everything received is already appended; this only re-sorts it.
     await memory.compact()
@@ -128,28 +128,4 @@ function reportFailure(file: VFile, error: unknown, signal: AbortSignal) {
     source: 'tandem'
   })
   message.fatal = true
-}
-
-/** Every `.md` file below `dir`, sorted, so that builds are deterministic. */
-async function findMarkdown(dir: string): Promise<string[]> {
-  let entries
-  try {
-    entries = await readdir(dir, {recursive: true, withFileTypes: true})
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
-    throw error
-  }
-  return entries
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.md'))
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .sort()
-}
-
-async function hashIfExists(file: string): Promise<string> {
-  try {
-    return sha256(await readFile(file))
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return ''
-    throw error
-  }
 }

@@ -1,16 +1,29 @@
-/** Every default of the build in one place; the README's option table is checked against it. */
-export const DEFAULTS = {
+/** The build's settings; every default is in `DEFAULTS`, and the README's option table is checked against it. */
+export interface Settings {
   /** German sources. */
-  sourceDir: 'content/de',
+  sourceDir: string
   /** English edition. */
-  targetDir: 'content/en',
+  targetDir: string
   /** Side-by-side view. */
+  parallelDir: string
+  memoryPath: string
+  glossaryPath: string
+  sourceLang: string
+  targetLang: string
+  /** Front-matter fields that are translated. */
+  frontmatterFields: readonly string[]
+  /** Files processed at once, and so provider requests in flight. */
+  concurrency: number
+}
+
+export const DEFAULTS: Readonly<Settings> = {
+  sourceDir: 'content/de',
+  targetDir: 'content/en',
   parallelDir: 'content/parallel',
   memoryPath: 'memory/de-en.jsonl',
   glossaryPath: 'glossary/names.tsv',
   sourceLang: 'de',
   targetLang: 'en-US',
   frontmatterFields: ['title', 'description', 'summary'],
-  /** Files processed at once, and so provider requests in flight. */
   concurrency: 2
-} as const
+}

@@ -9,8 +9,16 @@ export const utf8Bom = '\uFEFF'
  * empty and invalid UTF-8 are fatal (the file is not built), a BOM and CRLF are warned about.
  */
 export async function readSourceFile(filePath: string, cwd: string): Promise<VFile> {
-  const bytes = await readFile(filePath)
   const file = new VFile({path: filePath, cwd})
+  let bytes: Uint8Array
+  try {
+    bytes = await readFile(filePath)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'this is a folder, not a file' : `cannot read the file (${code})`
+    fatal(file, reason, {line: 1, column: 1}, 'unreadable-file')
+    return file
+  }
   checkSourceBytes(file, bytes)
   return file
 }

@@ -1,21 +1,30 @@
 import type {BatchLimits, TranslationRequest} from './provider.ts'
 
-/** DeepL's documented limits for one `/v2/translate` request. */
-export const deeplLimits: BatchLimits = {maxTexts: 50, maxBytes: 128 * 1024}
+/**
+ * DeepL's documented limits for one `/v2/translate` request: 50 texts, and a 128 KiB body.
+ * deepl-node sends a form-encoded body, and the other parameters (languages, tag options,
+ * context) need room too, so the texts get 128 KiB less 8 KiB as they are encoded.
+ */
+export const deeplLimits: BatchLimits = {maxTexts: 50, maxBytes: 120 * 1024}
 
-/** Split requests, in order, into batches within `limits` (text bytes as UTF-8). */
+/** Bytes a text takes in a form-encoded body (`text=…&`): what DeepL's size limit counts. */
+export function encodedSize(text: string): number {
+  return encodeURIComponent(text).length + 6
+}
+
+/** Split requests, in order, into batches within `limits`. */
 export function splitIntoBatches(requests: readonly TranslationRequest[], limits: BatchLimits): TranslationRequest[][] {
   const batches: TranslationRequest[][] = []
   let batch: TranslationRequest[] = []
   let bytes = 0
   for (const request of requests) {
-    const size = Buffer.byteLength(request.text, 'utf8')
+    const size = encodedSize(request.text)
     if (batch.length > 0 && (batch.length >= limits.maxTexts || bytes + size > limits.maxBytes)) {
       batches.push(batch)
       batch = []
       bytes = 0
     }
-    // A single text over the byte limit still goes alone; splitting it is the batching issue's job.
+    // A single text over the limit still goes alone; splitting it at sentences is the batching issue's job.
     batch.push(request)
     bytes += size
   }

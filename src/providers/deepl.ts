@@ -2,6 +2,7 @@
 import * as deepl from 'deepl-node'
 import {ConfigError} from '../errors.ts'
 import {definedOptions} from '../options.ts'
+import {keepTag} from '../segment/tagged-text.ts'
 import {deeplLimits} from './batch.ts'
 import {billedCharacters} from './billing.ts'
 import {
@@ -74,8 +75,8 @@ export class DeepLProvider implements Provider {
         this.settings.targetLang as deepl.TargetLanguageCode,
         {
           tagHandling: 'xml',
-          ...(this.settings.glossaryId ? {glossary: this.settings.glossaryId} : {}),
-          extraRequestParameters: {show_billed_characters: '1'}
+          ignoreTags: [keepTag],
+          ...(this.settings.glossaryId ? {glossary: this.settings.glossaryId} : {})
         }
       )
     } catch (error) {

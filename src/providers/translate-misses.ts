@@ -1,6 +1,7 @@
 import type {VFile} from 'vfile'
 import {tandemData} from '../pipeline/data.ts'
 import type {TranslationMemory} from '../memory/translation-memory.ts'
+import {unwrapKeptText} from '../segment/tagged-text.ts'
 import {splitIntoBatches} from './batch.ts'
 import type {Provider} from './provider.ts'
 
@@ -25,21 +26,21 @@ export default function translateMisses(options: Options) {
     if (!provider) return
     const data = tandemData(file)
     // One request per distinct text: a repeated paragraph is paid for once.
-    const misses = new Map<string, {key: string; text: string}>()
+    const misses = new Map<string, {source: string; request: string}>()
     for (const segment of data.segments) {
-      if (segment.target === undefined) misses.set(segment.key, {key: segment.key, text: segment.source})
+      if (segment.target === undefined) misses.set(segment.key, {source: segment.source, request: segment.request ?? segment.source})
     }
-    const requests = [...misses.values()].map(({key, text}) => ({id: key, text}))
+    const requests = [...misses].map(([key, {request}]) => ({id: key, text: request}))
 
     for (const batch of splitIntoBatches(requests, provider.limits)) {
       options.signal?.throwIfAborted()
       const results = await provider.translate(batch, options.signal)
       const date = today()
       await memory.append(
-        results.map((result, index) => ({
+        results.map((result) => ({
           key: result.id,
-          source: batch[index]?.text ?? '',
-          target: result.text,
+          source: misses.get(result.id)?.source ?? '',
+          target: unwrapKeptText(result.text),
           origin: 'mt' as const,
           sourceLang: options.sourceLang,
           targetLang: options.targetLang,

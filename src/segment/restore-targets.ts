@@ -41,7 +41,11 @@ function restore(segment: Segment, file: VFile): PhrasingContent[] {
       source: 'tandem'
     })
     // Plain text, with every link and placeholder kept at the end: never broken Markdown, never a lost URL.
-    const text = decodeXML(target.replace(/<[^>]*>/g, '')).trim()
+    // Removing a placeholder leaves its spaces behind; punctuation moves back to its word.
+    const text = decodeXML(target.replace(/<[^>]*>/g, ''))
+      .replace(/\s+([.,;:!?])/g, '$1')
+      .replace(/\s{2,}/g, ' ')
+      .trim()
     const kept = segment.placeholders.flatMap((node): PhrasingContent[] => [{type: 'text', value: ' '}, structuredClone(node)])
     return [{type: 'text', value: text}, ...kept]
   }

@@ -2,6 +2,7 @@ import path from 'node:path'
 import type {List, Paragraph, PhrasingContent, Root, TableCell, Yaml} from 'mdast'
 import type {VFile} from 'vfile'
 import {visit, SKIP} from 'unist-util-visit'
+import {decodeXML} from 'entities'
 import {toString} from 'mdast-util-to-string'
 import {LineCounter, isMap, isScalar, parseDocument} from 'yaml'
 import {de, en} from '../i18n/resources.ts'
@@ -51,9 +52,10 @@ export default function segmentBlocks(options: Options = {}) {
       translatable: PhrasingContent[],
       extra: Pick<Segment, 'label' | 'field'> = {}
     ) => {
-      const tagged = toTaggedText(trimStart(translatable))
+      const sourceNodes = trimStart(translatable)
+      const tagged = toTaggedText(sourceNodes)
       const source = normalizeTaggedText(tagged.text)
-      if (!extra.label && !hasLetter.test(source.replace(/<[^>]*>/g, ''))) return
+      if (!extra.label && !hasLetter.test(decodeXML(source.replace(/<[^>]*>/g, '')))) return
       const hash = sha256(source)
       const base = `${kind}-${hash.slice(0, 10)}`
       const count = (seen.get(base) ?? 0) + 1
@@ -66,6 +68,8 @@ export default function segmentBlocks(options: Options = {}) {
         source,
         hash,
         nodes,
+        sourceNodes,
+        matches: [],
         placeholders: tagged.placeholders,
         key,
         ...extra
@@ -95,7 +99,7 @@ export default function segmentBlocks(options: Options = {}) {
           if (detailsItems.has(node)) {
             const [label, ...rest] = node.children
             const key = label ? labels.get(labelText(label)) : undefined
-            add('detail', start(rest[0] ?? node), node.children, rest, {label: `details.labels.${key}`})
+            add('detail', valueStart(rest, node), node.children, rest, {label: `details.labels.${key}`})
           } else {
             add(parent?.type === 'listItem' ? 'listItem' : 'paragraph', start(node), node.children, node.children)
           }
@@ -124,6 +128,15 @@ export default function segmentBlocks(options: Options = {}) {
 
 function start(node: {position?: {start: {line: number; column: number}}}): SourcePoint {
   return {line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1}
+}
+
+/** Where a Details value starts: after the space that follows its label. */
+function valueStart(rest: PhrasingContent[], paragraph: Paragraph): SourcePoint {
+  const first = rest[0]
+  if (!first) return start(paragraph)
+  const point = start(first)
+  const skipped = first.type === 'text' ? first.value.length - first.value.trimStart().length : 0
+  return {line: point.line, column: point.column + skipped}
 }
 
 function trimStart(nodes: PhrasingContent[]): PhrasingContent[] {

@@ -1,4 +1,4 @@
-import type {PhrasingContent} from 'mdast'
+import type {Link, LinkReference, PhrasingContent, Text} from 'mdast'
 import {decodeXML, escapeUTF8} from 'entities'
 
 /**
@@ -11,22 +11,56 @@ export interface TaggedText {
   placeholders: PhrasingContent[]
 }
 
+/**
+ * `<n>…</n>` wraps text the provider must keep as it is (the English form of a glossary name).
+ * It is passed to DeepL in `ignore_tags` and unwrapped from what comes back.
+ */
+export const keepTag = 'n'
+
+export function keepText(english: string): string {
+  return `<${keepTag}>${escapeText(english)}</${keepTag}>`
+}
+
+export function unwrapKeptText(tagged: string): string {
+  return tagged.replace(new RegExp(`</?${keepTag}>`, 'g'), '')
+}
+
 const markTags = {emphasis: 'i', strong: 'b', delete: 's'} as const
 type MarkType = keyof typeof markTags
 const markByTag = new Map<string, MarkType>(
   Object.entries(markTags).map(([type, tag]) => [tag, type as MarkType])
 )
 
-export function toTaggedText(nodes: readonly PhrasingContent[]): TaggedText {
+/** Markup that replaces a range of a text node's value (the name glossary's protected names). */
+export interface TextReplacement {
+  start: number
+  end: number
+  /** Tagged text, already escaped. */
+  markup: string
+}
+
+export interface TaggedTextOptions {
+  replace?: (node: Text) => readonly TextReplacement[]
+}
+
+export function toTaggedText(nodes: readonly PhrasingContent[], options: TaggedTextOptions = {}): TaggedText {
   const placeholders: PhrasingContent[] = []
+  const text = (node: Text): string => {
+    let out = ''
+    let last = 0
+    for (const replacement of options.replace?.(node) ?? []) {
+      out += escapeText(node.value.slice(last, replacement.start)) + replacement.markup
+      last = replacement.end
+    }
+    return out + escapeText(node.value.slice(last))
+  }
 
   function encode(list: readonly PhrasingContent[]): string {
     let out = ''
     for (const node of list) {
       switch (node.type) {
         case 'text':
-          // A soft line break reads as a space; translation reflows the paragraph anyway.
-          out += escapeUTF8(node.value.replace(/[ \t]*\r?\n[ \t]*/g, ' '))
+          out += text(node)
           break
         case 'emphasis':
         case 'strong':
@@ -38,6 +72,11 @@ export function toTaggedText(nodes: readonly PhrasingContent[]): TaggedText {
         case 'link':
         case 'linkReference': {
           placeholders.push(node)
+          // An autolink's text is its URL, and URLs are never sent.
+          if (isAutolink(node)) {
+            out += `<x id="${placeholders.length}"/>`
+            break
+          }
           out += `<a id="${placeholders.length}">${encode(node.children)}</a>`
           break
         }
@@ -52,9 +91,15 @@ export function toTaggedText(nodes: readonly PhrasingContent[]): TaggedText {
   return {text: encode(nodes), placeholders}
 }
 
+/** Escaped text; a soft line break reads as a space, since translation reflows the paragraph anyway. */
+export function escapeText(value: string): string {
+  return escapeUTF8(value.replace(/[ \t]*\r?\n[ \t]*/g, ' '))
+}
+
 /** Whitespace-folded, NFC form: what hashes and memory keys are computed over. */
 export function normalizeTaggedText(text: string): string {
-  return text.normalize('NFC').replace(/\s+/g, ' ').trim()
+  // Only ordinary white space folds: a no-break space means something.
+  return text.normalize('NFC').replace(/[ \t\r\n]+/g, ' ').replace(/^ | $/g, '')
 }
 
 export class TagError extends Error {
@@ -88,6 +133,8 @@ export function fromTaggedText(text: string, placeholders: readonly PhrasingCont
     const id = Number(/\bid="(\d+)"/.exec(attributes)?.[1])
     const node = placeholders[id - 1]
     if (!node) throw new TagError(`\`<${tag}>\` refers to unknown id \`${id}\``)
+    const wanted = isLink(node) && !isAutolink(node) ? 'a' : 'x'
+    if (tag !== wanted) throw new TagError(`\`<${tag} id="${id}">\` stands where \`<${wanted} id="${id}">\` was sent`)
     if (used.has(id)) throw new TagError(`\`<${tag} id="${id}">\` appears twice`)
     used.add(id)
     return structuredClone(node)
@@ -128,6 +175,18 @@ export function fromTaggedText(text: string, placeholders: readonly PhrasingCont
     if (!used.has(id)) throw new TagError(`the tag with id \`${id}\` was lost`)
   }
   return root.children
+}
+
+function isLink(node: PhrasingContent): node is Link | LinkReference {
+  return node.type === 'link' || node.type === 'linkReference'
+}
+
+/** `<https://…>`, or a bare URL that GFM linked: the link's only text is its own URL. */
+function isAutolink(node: PhrasingContent): boolean {
+  if (node.type !== 'link' || node.children.length !== 1) return false
+  const [child] = node.children
+  if (child?.type !== 'text') return false
+  return node.url === child.value || node.url === `mailto:${child.value}` || node.url === `http://${child.value}`
 }
 
 function closeFrame(frame: {tag: string; children: PhrasingContent[]; node?: PhrasingContent}): PhrasingContent {

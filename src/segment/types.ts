@@ -7,6 +7,16 @@ export interface SourcePoint {
   column: number
 }
 
+export interface SegmentNameMatch {
+  /** The German text as written (`Selenskyjs`). */
+  text: string
+  de: string
+  en: string
+  /** The English form the translation must contain (`Zelensky’s` for a genitive). */
+  english: string
+  position: SourcePoint
+}
+
 /** One translatable block, see design.md "Segments". */
 export interface Segment {
   /** Stable across edits of other blocks: derived from the content, numbered only for repeats. */
@@ -23,6 +33,12 @@ export interface Segment {
   field?: string
   /** The German inline content of the whole block, label included. */
   nodes: PhrasingContent[]
+  /** The part of `nodes` that is translated (a Details label is not). */
+  sourceNodes: PhrasingContent[]
+  /** Glossary names found in the source, with their place in the file. */
+  matches: SegmentNameMatch[]
+  /** What is sent to the provider when it differs from `source` (glossary names protected). */
+  request?: string
   /** Nodes that tagged text refers to by id (`<a id>`, `<x id/>`), in id order from 1. */
   placeholders: PhrasingContent[]
   /** Translation memory key (source, matched glossary entries, languages). */

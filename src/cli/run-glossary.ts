@@ -1,0 +1,69 @@
+import path from 'node:path'
+import {VFile} from 'vfile'
+import {TranslationMemory} from '../memory/translation-memory.ts'
+import {formatNamesFile, parseNamesFile, type GlossaryKind} from '../glossary/names-file.ts'
+import {openProject} from '../pipeline/project.ts'
+import {segmentFiles} from '../pipeline/segment-files.ts'
+import {writeFileAtomic} from '../output/write-file-atomic.ts'
+import {countMessages} from './report.ts'
+import {EXIT, reportFiles, type CliIo} from './io.ts'
+
+/** `tandem glossary list`: the entries as TSV rows on stdout, optionally of one kind. */
+export async function runGlossaryList(options: {kind?: GlossaryKind}, io: CliIo): Promise<number> {
+  const project = await openProject({root: io.cwd})
+  for (const entry of project.glossary.entries) {
+    if (!options.kind || entry.kind === options.kind) io.stdout([entry.de, entry.en, entry.kind, entry.note].join('\t'))
+  }
+  return reportFiles([project.glossary.file], io)
+}
+
+/** `tandem glossary lint`: the file's problems with their lines. */
+export async function runGlossaryLint(io: CliIo): Promise<number> {
+  const project = await openProject({root: io.cwd})
+  const exitCode = reportFiles([project.glossary.file], io)
+  if (exitCode === EXIT.ok) io.stderr(`${project.settings.glossaryPath}: ${project.glossary.entries.length} entries, no problems`)
+  return exitCode
+}
+
+/** `tandem glossary add`: a new entry, with the file kept sorted; duplicates and conflicts are refused. */
+export async function runGlossaryAdd(
+  de: string,
+  en: string,
+  options: {kind: GlossaryKind; note?: string},
+  io: CliIo
+): Promise<number> {
+  const project = await openProject({root: io.cwd})
+  if (project.glossaryBroken) return reportFiles([project.glossary.file], io)
+  const entry = {de: de.trim(), en: en.trim(), kind: options.kind, note: (options.note ?? '').trim()}
+  const existing = project.glossary.entries.find((other) => other.de === entry.de)
+  if (existing) {
+    const reason =
+      existing.en === entry.en
+        ? `\`${entry.de}\` is already in the glossary`
+        : `\`${entry.de}\` is already \`${existing.en}\`; edit that line to change it`
+    project.glossary.file.message(reason, {place: {line: existing.line, column: 1}, ruleId: 'glossary-add', source: 'tandem'}).fatal = true
+    return reportFiles([project.glossary.file], io)
+  }
+  const text = project.glossary.bytes ? Buffer.from(project.glossary.bytes).toString('utf8') : ''
+  const comments = text.split('\n').filter((line) => line.startsWith('#'))
+  const content = formatNamesFile([...project.glossary.entries, entry], comments)
+  // Lint what would be written, so that a chain or a bad field never lands in the file.
+  const check = new VFile({path: project.glossary.path, cwd: io.cwd})
+  parseNamesFile(check, Buffer.from(content))
+  if (countMessages([check]).errors > 0) return reportFiles([check], io)
+  await writeFileAtomic(project.glossary.path, content)
+  io.stderr(`added ${entry.de} → ${entry.en} to ${project.settings.glossaryPath}`)
+  return EXIT.ok
+}
+
+/** `tandem check` (and `tandem glossary check`): glossary QA on what the memory holds, without translating. */
+export async function runCheck(files: string[], options: {strict?: boolean; targetLang: string}, io: CliIo): Promise<number> {
+  const project = await openProject({root: io.cwd, targetLang: options.targetLang, ...(files.length > 0 ? {files} : {})})
+  if (project.glossaryBroken) return reportFiles([project.glossary.file], io)
+  const memory = await TranslationMemory.open(path.join(project.root, project.settings.memoryPath))
+  const vfiles = await segmentFiles(project, memory, {strict: options.strict ?? false})
+  const exitCode = reportFiles([project.glossary.file, ...vfiles], io)
+  const {errors, warnings} = countMessages(vfiles)
+  io.stderr(`${vfiles.length} files checked: ${errors} errors, ${warnings} warnings`)
+  return exitCode
+}

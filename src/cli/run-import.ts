@@ -1,0 +1,43 @@
+import {readFile, stat} from 'node:fs/promises'
+import path from 'node:path'
+import type {i18n} from 'i18next'
+import {VFile} from 'vfile'
+import {VFileMessage} from 'vfile-message'
+import {importPlainText} from '../import/index.ts'
+import {DEFAULTS} from '../pipeline/defaults.ts'
+import {readSourceFile} from '../pipeline/read-source.ts'
+import {writeFileAtomic} from '../output/write-file-atomic.ts'
+import {reportFiles, type CliIo} from './io.ts'
+
+export async function runImport(input: string, options: {slug?: string; force?: boolean}, io: CliIo, ui: i18n): Promise<number> {
+  const filePath = path.resolve(io.cwd, input)
+  const file = new VFile({path: filePath, cwd: io.cwd})
+  try {
+    file.value = await readFile(filePath)
+  } catch {
+    // Let the shared reader say what is wrong with the path.
+    return reportFiles([await readSourceFile(filePath, io.cwd)], io)
+  }
+  try {
+    const article = importPlainText(file, options.slug === undefined ? {} : {slug: options.slug})
+    const output = path.join(DEFAULTS.sourceDir, `${article.slug}.md`)
+    const target = path.join(io.cwd, output)
+    if (!options.force && (await exists(target))) {
+      file.fail(`\`${output}\` exists already; pass --force to overwrite it`, {ruleId: 'file-exists', source: 'tandem'})
+    }
+    await writeFileAtomic(target, article.markdown)
+    io.stderr(ui.t('cli.imported', {file: output}))
+  } catch (error) {
+    if (!(error instanceof VFileMessage)) throw error
+  }
+  return reportFiles([file], io)
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await stat(file)
+    return true
+  } catch {
+    return false
+  }
+}

@@ -1,0 +1,57 @@
+import type {VFile} from 'vfile'
+import {decodeXML} from 'entities'
+import {tandemData} from '../pipeline/data.ts'
+
+export interface Options {
+  /** Report violations as errors instead of warnings (default: false). */
+  strict?: boolean
+}
+
+/**
+ * Glossary QA on every translated segment, fresh or from the memory: each matched name's English
+ * form must be in the English text (a possessive counts), and its German form must not be.
+ */
+export default function checkNames(options: Options = {}) {
+  return function (_tree: unknown, file: VFile): undefined {
+    for (const segment of tandemData(file).segments) {
+      if (segment.target === undefined || segment.matches.length === 0) continue
+      const english = decodeXML(segment.target.replace(/<[^>]*>/g, ''))
+      const reported = new Set<string>()
+      for (const match of segment.matches) {
+        if (reported.has(match.de)) continue
+        reported.add(match.de)
+        const place = match.position
+        if (!containsName(english, match.en)) {
+          const message = file.message(`"${match.text}" should read "${match.english}" in the English text`, {
+            place,
+            ruleId: 'glossary-missing-name',
+            source: 'tandem'
+          })
+          message.fatal = options.strict ? true : false
+        } else if (!match.en.includes(match.de) && containsName(english, match.de)) {
+          const message = file.message(`the German "${match.de}" is still in the English text; it should read "${match.en}"`, {
+            place,
+            ruleId: 'glossary-german-name',
+            source: 'tandem'
+          })
+          message.fatal = options.strict ? true : false
+        }
+      }
+    }
+  }
+}
+
+const wordCharacter = /[\p{L}\p{M}\p{N}]/u
+
+/** `name` as a whole word; what follows may be a possessive (`Zelensky's`, `Zelensky’s`). */
+export function containsName(text: string, name: string): boolean {
+  let from = 0
+  for (;;) {
+    const index = text.indexOf(name, from)
+    if (index === -1) return false
+    const before = text[index - 1]
+    const after = text[index + name.length]
+    if (!(before && wordCharacter.test(before)) && !(after && wordCharacter.test(after))) return true
+    from = index + 1
+  }
+}

@@ -1,0 +1,123 @@
+import type {GlossaryEntry} from './names-file.ts'
+
+/** A glossary name found in German text. Offsets are UTF-16 indices into the searched string. */
+export interface NameMatch {
+  entry: GlossaryEntry
+  start: number
+  end: number
+  /** The text as written, inflection included (`Selenskyjs`). */
+  text: string
+  /** German genitive: `-s` (`Selenskyjs`) or an apostrophe after s/ß/x/z (`Boris'`). */
+  genitive: boolean
+}
+
+interface TrieNode {
+  /** Keyed by the separator before the token (`''` at the root, `' '` or `'-'` after) plus the token. */
+  children: Map<string, TrieNode>
+  entry?: GlossaryEntry
+}
+
+// Words are runs of letters, marks and digits; everything else, hyphen and apostrophe included, separates them.
+const wordPattern = /[\p{L}\p{M}\p{N}]+/gu
+const apostrophes = new Set(["'", '’'])
+const apostropheGenitiveEnding = /[sßxzSXZ]$/
+
+/**
+ * German-aware name matching over a token trie (design.md "Name glossary"):
+ * leftmost-longest, whole words only, with the genitive `-s`, the apostrophe genitive,
+ * and names inside hyphen compounds (`Selenskyj-Regierung`). Linear in the text for any glossary size.
+ */
+export class NameMatcher {
+  private readonly root: TrieNode = {children: new Map()}
+
+  constructor(entries: Iterable<GlossaryEntry>) {
+    for (const entry of entries) this.add(entry)
+  }
+
+  private add(entry: GlossaryEntry) {
+    let node = this.root
+    let last = 0
+    for (const word of entry.de.matchAll(wordPattern)) {
+      const separator = last === 0 ? '' : normalizeSeparator(entry.de.slice(last, word.index))
+      if (separator === undefined) return
+      const key = separator + word[0]
+      let child = node.children.get(key)
+      if (!child) {
+        child = {children: new Map()}
+        node.children.set(key, child)
+      }
+      node = child
+      last = word.index + word[0].length
+    }
+    // The first entry for a German form wins; lint reports the rest.
+    if (node !== this.root && !node.entry) node.entry = entry
+  }
+
+  /** Every name in `text`, left to right, without overlaps. */
+  match(text: string): NameMatch[] {
+    const words = [...text.matchAll(wordPattern)]
+    const matches: NameMatch[] = []
+    let index = 0
+    while (index < words.length) {
+      const found = this.longestAt(text, words, index)
+      if (found) {
+        matches.push(found.match)
+        index = found.next
+      } else {
+        index++
+      }
+    }
+    return matches
+  }
+
+  private longestAt(text: string, words: RegExpExecArray[], first: number): {match: NameMatch; next: number} | undefined {
+    const start = words[first]?.index ?? 0
+    let node: TrieNode | undefined = this.root
+    let best: {match: NameMatch; next: number} | undefined
+    for (let index = first; node && index < words.length; index++) {
+      const word = words[index] as RegExpExecArray
+      const end = word.index + word[0].length
+      let separator = ''
+      if (index > first) {
+        const previous = words[index - 1] as RegExpExecArray
+        const gap = normalizeSeparator(text.slice(previous.index + previous[0].length, word.index))
+        if (gap === undefined) break
+        separator = gap
+      }
+      const exact: TrieNode | undefined = node.children.get(separator + word[0])
+      const genitive = word[0].length > 1 && word[0].endsWith('s') ? node.children.get(separator + word[0].slice(0, -1)) : undefined
+
+      if (genitive?.entry) {
+        best = {match: this.found(text, genitive.entry, start, end, true), next: index + 1}
+      }
+      if (exact?.entry) {
+        const after = text[end]
+        const apostrophe = after !== undefined && apostrophes.has(after) && apostropheGenitiveEnding.test(word[0]) && !isWordCharacter(text[end + 1])
+        best = {match: this.found(text, exact.entry, start, apostrophe ? end + 1 : end, apostrophe), next: index + 1}
+      }
+      node = exact
+    }
+    return best
+  }
+
+  private found(text: string, entry: GlossaryEntry, start: number, end: number, genitive: boolean): NameMatch {
+    return {entry, start, end, text: text.slice(start, end), genitive}
+  }
+}
+
+/** `' '` for any run of spaces, `'-'` for a hyphen; anything else ends a multi-word name. */
+function normalizeSeparator(gap: string): string | undefined {
+  if (/^[ \t\n\u00a0]+$/.test(gap)) return ' '
+  if (gap === '-' || gap === '‑') return '-'
+  return undefined
+}
+
+function isWordCharacter(character: string | undefined): boolean {
+  return character !== undefined && /[\p{L}\p{M}\p{N}]/u.test(character)
+}
+
+/** The English form that stands in for a match: a German genitive becomes an English possessive. */
+export function englishForm(match: NameMatch): string {
+  if (!match.genitive) return match.entry.en
+  return /s$/i.test(match.entry.en) ? `${match.entry.en}’` : `${match.entry.en}’s`
+}

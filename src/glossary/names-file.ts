@@ -1,0 +1,150 @@
+import {readFile} from 'node:fs/promises'
+import {VFile} from 'vfile'
+import {findInvalidUtf8} from '../pipeline/utf8.ts'
+
+export const glossaryKinds = ['person', 'place', 'org', 'term'] as const
+export type GlossaryKind = (typeof glossaryKinds)[number]
+
+/** One row of `glossary/names.tsv`. */
+export interface GlossaryEntry {
+  de: string
+  en: string
+  kind: GlossaryKind
+  note: string
+  /** 1-based line in the file. */
+  line: number
+}
+
+export const namesHeader = ['de', 'en', 'kind', 'note'] as const
+
+const kinds = new Set<string>(glossaryKinds)
+
+/**
+ * Parse and lint `names.tsv` (design.md "Name glossary"): every problem is a message on `file`
+ * at its line and column; errors are fatal, and a build refuses a glossary with any.
+ */
+export function parseNamesFile(file: VFile, bytes: Uint8Array): GlossaryEntry[] {
+  const fail = (reason: string, line: number, column: number, ruleId: string) => {
+    file.message(reason, {place: {line, column}, ruleId, source: 'tandem'}).fatal = true
+  }
+  const invalid = findInvalidUtf8(bytes)
+  if (invalid !== -1) {
+    const line = Buffer.from(bytes.subarray(0, invalid)).toString('utf8').split('\n').length
+    fail(`not valid UTF-8 at byte ${invalid}; save the glossary as UTF-8`, line, 1, 'glossary-encoding')
+    return []
+  }
+  let text = Buffer.from(bytes).toString('utf8')
+  if (text.startsWith('\uFEFF')) {
+    fail('the glossary starts with a byte order mark; save it as UTF-8 without BOM', 1, 1, 'glossary-bom')
+    text = text.slice(1)
+  }
+  if (text.includes('\r')) {
+    const line = text.slice(0, text.indexOf('\r')).split('\n').length
+    fail('the glossary has CRLF (or CR) line endings; save it with LF line endings', line, 1, 'glossary-line-ending')
+    text = text.replace(/\r\n?/g, '\n')
+  }
+
+  const lines = text.split('\n')
+  if (lines.at(-1) === '') lines.pop()
+  const header = lines[0]
+  if (header === undefined || header.trim() === '') {
+    fail(`the glossary is empty; its first line must be the header \`${namesHeader.join('\\t')}\``, 1, 1, 'glossary-header')
+    return []
+  }
+  // A file without a header still has its first row linted as an entry.
+  let firstEntry = 1
+  if (header !== namesHeader.join('\t')) {
+    fail(`the first line must be the header \`${namesHeader.join('\\t')}\`, not \`${header.replace(/\t/g, '\\t')}\``, 1, 1, 'glossary-header')
+    if (header.split('\t')[0] !== 'de') firstEntry = 0
+  }
+
+  const entries: GlossaryEntry[] = []
+  for (const [index, raw] of lines.entries()) {
+    const line = index + 1
+    if (index < firstEntry || raw === '' || raw.startsWith('#')) continue
+    const fields = raw.split('\t')
+    if (fields.length !== namesHeader.length) {
+      fail(`expected ${namesHeader.length} tab-separated fields (de, en, kind, note), found ${fields.length}`, line, 1, 'glossary-columns')
+      continue
+    }
+    let column = 1
+    let ok = true
+    for (const [position, field] of fields.entries()) {
+      const name = namesHeader[position]
+      if (field !== field.trim() || /\s{2,}/.test(field)) {
+        fail(`stray whitespace in \`${name}\` \`${field}\``, line, column, 'glossary-whitespace')
+        ok = false
+      }
+      if (field.trim() === '' && name !== 'note') {
+        fail(`\`${name}\` is empty`, line, column, 'glossary-empty-field')
+        ok = false
+      }
+      column += [...field].length + 1
+    }
+    const [de = '', en = '', kind = '', note = ''] = fields
+    if (kind.trim() !== '' && !kinds.has(kind)) {
+      fail(`\`kind\` must be one of ${glossaryKinds.join(', ')}, not \`${kind}\``, line, [...`${de}\t${en}\t`].length + 1, 'glossary-kind')
+      ok = false
+    }
+    if (ok) entries.push({de, en, kind: kind as GlossaryKind, note, line})
+  }
+
+  lintEntries(entries, fail)
+  return entries
+}
+
+/** The problems between entries: duplicates, conflicts and chains. */
+function lintEntries(entries: readonly GlossaryEntry[], fail: (reason: string, line: number, column: number, ruleId: string) => void) {
+  const byGerman = new Map<string, GlossaryEntry>()
+  for (const entry of entries) {
+    const first = byGerman.get(entry.de)
+    if (!first) {
+      byGerman.set(entry.de, entry)
+    } else if (first.en === entry.en) {
+      fail(`duplicate entry \`${entry.de}\` (first on line ${first.line})`, entry.line, 1, 'glossary-duplicate')
+    } else {
+      fail(`\`${entry.de}\` is \`${first.en}\` on line ${first.line} but \`${entry.en}\` here`, entry.line, 1, 'glossary-conflict')
+    }
+  }
+  for (const entry of entries) {
+    const other = byGerman.get(entry.en)
+    if (other && other !== entry && other.en !== entry.en) {
+      fail(
+        `the English \`${entry.en}\` is itself a German entry (line ${other.line}, → \`${other.en}\`)`,
+        entry.line,
+        [...entry.de].length + 2,
+        'glossary-chain'
+      )
+    }
+  }
+}
+
+export interface NameGlossary {
+  path: string
+  entries: GlossaryEntry[]
+  /** The file's bytes; undefined when there is no file. */
+  bytes?: Uint8Array
+  /** Messages about the file; a build refuses to run when one is fatal. */
+  file: VFile
+}
+
+/** Read and lint a names file; a missing file is an empty glossary. */
+export async function readNameGlossary(filePath: string, cwd: string): Promise<NameGlossary> {
+  const file = new VFile({path: filePath, cwd})
+  let bytes: Uint8Array
+  try {
+    bytes = await readFile(filePath)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+    return {path: filePath, entries: [], file}
+  }
+  return {path: filePath, entries: parseNamesFile(file, bytes), file, bytes}
+}
+
+/** The TSV text of `entries`, sorted by German form, with the header: what `glossary add` writes. */
+export function formatNamesFile(entries: readonly Omit<GlossaryEntry, 'line'>[], comments: readonly string[] = []): string {
+  const rows = [...entries]
+    .sort((a, b) => a.de.localeCompare(b.de, 'de') || a.en.localeCompare(b.en, 'en'))
+    .map((entry) => [entry.de, entry.en, entry.kind, entry.note].join('\t'))
+  return [namesHeader.join('\t'), ...comments, ...rows].join('\n') + '\n'
+}

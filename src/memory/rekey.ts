@@ -1,0 +1,38 @@
+import type {Segment} from '../segment/types.ts'
+import type {MemoryRecord, TranslationMemory} from './translation-memory.ts'
+
+const originRank = {human: 0, import: 1, mt: 2} as const
+
+/**
+ * Carry translations over to new keys after a glossary change: a segment whose key misses
+ * gets the record that has its exact source and languages under an older key. Old records stay.
+ * Human translations are preferred, then imports, then the newest machine translation.
+ */
+export async function rekeyMemory(
+  memory: TranslationMemory,
+  segments: Iterable<Segment>,
+  languages: {sourceLang: string; targetLang: string}
+): Promise<MemoryRecord[]> {
+  const bySource = new Map<string, MemoryRecord>()
+  for (const record of memory.entries()) {
+    if (record.sourceLang !== languages.sourceLang || record.targetLang !== languages.targetLang) continue
+    const best = bySource.get(record.source)
+    if (!best || better(record, best)) bySource.set(record.source, record)
+  }
+  const added = new Map<string, MemoryRecord>()
+  for (const segment of segments) {
+    if (segment.source === '' || memory.get(segment.key) || added.has(segment.key)) continue
+    const record = bySource.get(segment.source)
+    if (!record) continue
+    // Not billed again: the characters were paid for under the old key.
+    const {billedCharacters: _billed, ...rest} = record
+    added.set(segment.key, {...rest, key: segment.key})
+  }
+  await memory.append([...added.values()])
+  return [...added.values()]
+}
+
+function better(candidate: MemoryRecord, current: MemoryRecord): boolean {
+  const rank = originRank[candidate.origin] - originRank[current.origin]
+  return rank < 0 || (rank === 0 && candidate.date > current.date)
+}

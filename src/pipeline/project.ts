@@ -1,0 +1,67 @@
+import {readdir} from 'node:fs/promises'
+import path from 'node:path'
+import {readNameGlossary, type NameGlossary} from '../glossary/names-file.ts'
+import {NameMatcher} from '../glossary/matcher.ts'
+import {definedOptions} from '../options.ts'
+import {sha256} from '../segment/hash.ts'
+import {DEFAULTS, type Settings} from './defaults.ts'
+
+export interface ProjectOptions {
+  /** Project root (default: `process.cwd()`). */
+  root?: string
+  /** German Markdown files (default: every `.md` below `content/de`). */
+  files?: readonly string[]
+  sourceLang?: string
+  targetLang?: string
+  frontmatterFields?: readonly string[]
+  concurrency?: number
+}
+
+/** What every command needs to know about the project before it touches an article. */
+export interface Project {
+  root: string
+  settings: Settings
+  sourceDir: string
+  /** Absolute paths of the German files to work on, sorted. */
+  files: string[]
+  glossary: NameGlossary
+  matcher: NameMatcher
+  /** sha256 of names.tsv (empty without one), recorded in the English front matter. */
+  glossaryHash: string
+  /** True when the glossary has errors: nothing may be built on it. */
+  glossaryBroken: boolean
+}
+
+export async function openProject(options: ProjectOptions = {}): Promise<Project> {
+  const root = path.resolve(options.root ?? process.cwd())
+  const settings = {...DEFAULTS, ...definedOptions(options)}
+  const sourceDir = path.join(root, settings.sourceDir)
+  const files = options.files ? options.files.map((file) => path.resolve(root, file)) : await findMarkdown(sourceDir)
+  const glossary = await readNameGlossary(path.join(root, settings.glossaryPath), root)
+  const glossaryBroken = glossary.file.messages.some((message) => message.fatal)
+  return {
+    root,
+    settings,
+    sourceDir,
+    files,
+    glossary,
+    matcher: new NameMatcher(glossaryBroken ? [] : glossary.entries),
+    glossaryHash: glossary.bytes ? sha256(glossary.bytes) : '',
+    glossaryBroken
+  }
+}
+
+/** Every `.md` file below `dir`, sorted, so that builds are deterministic. */
+export async function findMarkdown(dir: string): Promise<string[]> {
+  let entries
+  try {
+    entries = await readdir(dir, {recursive: true, withFileTypes: true})
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
+    throw error
+  }
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.md'))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort()
+}

@@ -1,0 +1,129 @@
+/**
+ * Temporary tandem projects for end-to-end tests: a folder under the OS temp dir
+ * with `content/de`, `memory/` and whatever else a test writes, plus a CLI runner.
+ */
+import {cp, mkdir, mkdtemp, readFile, rm, stat, writeFile} from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {main} from '../src/cli/main.ts'
+import {memoryKey} from '../src/memory/key.ts'
+import type {MemoryRecord} from '../src/memory/translation-memory.ts'
+
+/** The repository this test suite belongs to. */
+export const repoRoot = path.join(path.dirname(fileURLToPath(import.meta.url)), '..')
+export const fixturesDir = path.join(repoRoot, 'test', 'fixtures', 'build')
+
+export interface CliRun {
+  code: number
+  /** Everything printed, one entry per printed line. */
+  stdout: string[]
+  stderr: string[]
+}
+
+export interface Project {
+  root: string
+  /** Write a file (relative to root), creating folders. */
+  write(file: string, content: string | Uint8Array): Promise<void>
+  read(file: string): Promise<string>
+  bytes(file: string): Promise<Buffer>
+  exists(file: string): Promise<boolean>
+  mtime(file: string): Promise<number>
+  /** The memory's records, in file order. */
+  memory(): Promise<MemoryRecord[]>
+  /** Run `tandem <argv>` with this project as cwd. */
+  cli(argv: readonly string[], env?: NodeJS.ProcessEnv): Promise<CliRun>
+}
+
+const roots: string[] = []
+
+export interface ProjectOptions {
+  /** Create the empty `memory/` folder (default: true). */
+  memoryDir?: boolean
+  /** Files to write, by path relative to the root. */
+  files?: Record<string, string | Uint8Array>
+}
+
+export async function createProject(options: ProjectOptions = {}): Promise<Project> {
+  const root = await mkdtemp(path.join(os.tmpdir(), 'tandem-test-'))
+  roots.push(root)
+  await mkdir(path.join(root, 'content', 'de'), {recursive: true})
+  if (options.memoryDir ?? true) await mkdir(path.join(root, 'memory'))
+  const resolve = (file: string) => path.join(root, file)
+  const project: Project = {
+    root,
+    async write(file, content) {
+      await mkdir(path.dirname(resolve(file)), {recursive: true})
+      await writeFile(resolve(file), content)
+    },
+    read: (file) => readFile(resolve(file), 'utf8'),
+    bytes: (file) => readFile(resolve(file)),
+    async exists(file) {
+      try {
+        await stat(resolve(file))
+        return true
+      } catch {
+        return false
+      }
+    },
+    async mtime(file) {
+      return (await stat(resolve(file))).mtimeMs
+    },
+    async memory() {
+      let text: string
+      try {
+        text = await readFile(resolve('memory/de-en.jsonl'), 'utf8')
+      } catch {
+        return []
+      }
+      return text
+        .split('\n')
+        .filter((line) => line !== '')
+        .map((line) => JSON.parse(line) as MemoryRecord)
+    },
+    async cli(argv, env = {}) {
+      const stdout: string[] = []
+      const stderr: string[] = []
+      const code = await main(argv, {
+        cwd: root,
+        env,
+        stdout: (text) => stdout.push(...text.split('\n')),
+        stderr: (text) => stderr.push(...text.split('\n'))
+      })
+      return {code, stdout, stderr}
+    }
+  }
+  for (const [file, content] of Object.entries(options.files ?? {})) await project.write(file, content)
+  return project
+}
+
+/** Copy folders of the repository (e.g. `content/de`) into a project. */
+export async function copyFromRepo(project: Project, ...folders: string[]): Promise<void> {
+  for (const folder of folders) {
+    await cp(path.join(repoRoot, folder), path.join(project.root, folder), {recursive: true})
+  }
+}
+
+/** Remove every project made so far; call from `afterEach`. */
+export async function removeProjects(): Promise<void> {
+  const all = roots.splice(0)
+  await Promise.all(all.map((root) => rm(root, {recursive: true, force: true})))
+}
+
+/** The memory key of a plain (untagged) German text, computed as src/memory/key.ts does. */
+export function keyOf(source: string, targetLang = 'en-US'): string {
+  return memoryKey({source, glossary: [], sourceLang: 'de', targetLang})
+}
+
+/** A memory record as `tandem memory import` would write it. */
+export function memoryRecord(source: string, target: string, origin: MemoryRecord['origin'] = 'human'): MemoryRecord {
+  return {key: keyOf(source), source, target, origin, sourceLang: 'de', targetLang: 'en-US', date: '2025-01-01'}
+}
+
+/** JSONL of `records`, sorted by key as the memory keeps them. */
+export function memoryFile(records: readonly MemoryRecord[]): string {
+  return [...records]
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map((record) => JSON.stringify(record) + '\n')
+    .join('')
+}
