@@ -6,7 +6,7 @@ import {createI18n, type UiLanguage} from '../i18n/index.ts'
 import {DEFAULTS} from '../pipeline/defaults.ts'
 import {EXIT, type CliIo} from './io.ts'
 import {runBuild} from './run-build.ts'
-import {runCheck, runGlossaryAdd, runGlossaryLint, runGlossaryList} from './run-glossary.ts'
+import {runCheck, runGlossaryAdd, runGlossaryCandidates, runGlossaryLint, runGlossaryList} from './run-glossary.ts'
 import {runImport} from './run-import.ts'
 import {runMemoryImport, runMemoryRekey} from './run-memory.ts'
 
@@ -108,6 +108,14 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
     .description('duplicates, conflicts, empty fields, stray whitespace and chains, with their lines')
     .action(async () => {
       exitCode = await runGlossaryLint(io)
+    })
+  glossary
+    .command('candidates')
+    .description('probable names in the articles that the glossary lacks, with counts and first places (TSV on stdout)')
+    .argument('[files...]', `German Markdown files (default: all of ${DEFAULTS.sourceDir})`)
+    .option('--min <n>', 'only names seen at least this often', positiveInteger, 1)
+    .action(async (files: string[], options: {min: number}) => {
+      exitCode = await runGlossaryCandidates(files, options, io)
     })
   glossary
     .command('check')

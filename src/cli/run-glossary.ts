@@ -5,6 +5,8 @@ import {formatNamesFile, parseNamesFile, type GlossaryKind} from '../glossary/na
 import {openProject} from '../pipeline/project.ts'
 import {segmentFiles} from '../pipeline/segment-files.ts'
 import {writeFileAtomic} from '../output/write-file-atomic.ts'
+import {findCandidates} from '../glossary/find-candidates.ts'
+import {textNodes} from '../glossary/apply-name-glossary.ts'
 import {countMessages} from './report.ts'
 import {EXIT, reportFiles, type CliIo} from './io.ts'
 
@@ -66,4 +68,25 @@ export async function runCheck(files: string[], options: {strict?: boolean; targ
   const {errors, warnings} = countMessages(vfiles)
   io.stderr(`${vfiles.length} files checked: ${errors} errors, ${warnings} warnings`)
   return exitCode
+}
+
+/** `tandem glossary candidates`: probable names in the articles that the glossary lacks. */
+export async function runGlossaryCandidates(files: string[], options: {min: number}, io: CliIo): Promise<number> {
+  const project = await openProject({root: io.cwd, ...(files.length > 0 ? {files} : {})})
+  if (project.glossaryBroken) return reportFiles([project.glossary.file], io)
+  const memory = await TranslationMemory.open(path.join(project.root, project.settings.memoryPath))
+  const vfiles = await segmentFiles(project, memory)
+  const candidates = findCandidates(
+    vfiles.map((file) => ({
+      path: path.relative(io.cwd, file.path).split(path.sep).join('/'),
+      nodes: (file.data.tandem?.segments ?? []).flatMap((segment) => [...textNodes(segment.sourceNodes)])
+    })),
+    project.matcher
+  ).filter((candidate) => candidate.count >= options.min)
+  for (const candidate of candidates) {
+    const {path: file, line, column} = candidate.first
+    io.stdout([candidate.text, String(candidate.count), `${file}:${line}:${column}`, candidate.reason].join('\t'))
+  }
+  io.stderr(`${candidates.length} candidates not in ${project.settings.glossaryPath}`)
+  return reportFiles(vfiles.filter((file) => file.messages.some((message) => message.fatal)), io)
 }

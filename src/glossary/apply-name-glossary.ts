@@ -46,7 +46,7 @@ export default function applyNameGlossary(options: Options) {
   }
 }
 
-function* textNodes(nodes: readonly PhrasingContent[]): Generator<Text> {
+export function* textNodes(nodes: readonly PhrasingContent[]): Generator<Text> {
   for (const node of nodes) {
     if (node.type === 'text') yield node
     else if ('children' in node) yield* textNodes(node.children)
