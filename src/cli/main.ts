@@ -7,6 +7,7 @@ import {DEFAULTS} from '../pipeline/defaults.ts'
 import {EXIT, type CliIo} from './io.ts'
 import {runBuild} from './run-build.ts'
 import {runCheck, runGlossaryAdd, runGlossaryCandidates, runGlossaryLint, runGlossaryList} from './run-glossary.ts'
+import {runGlossarySync} from './run-glossary-sync.ts'
 import {runImport} from './run-import.ts'
 import {runMemoryImport, runMemoryRekey} from './run-memory.ts'
 
@@ -125,6 +126,14 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
     .addOption(targetLang())
     .action(async (files: string[], options: {strict?: boolean; targetLang: string}) => {
       exitCode = await runCheck(files, options, io)
+    })
+
+  glossary
+    .command('sync')
+    .description('create the DeepL glossary of the names file, named by its hash, and delete stale ones; builds then use it')
+    .option('--server-url <url>', 'DeepL API server (default: DEEPL_SERVER_URL, else DeepL)')
+    .action(async (options: {serverUrl?: string}) => {
+      exitCode = await runGlossarySync(options, io)
     })
 
   try {

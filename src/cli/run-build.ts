@@ -1,6 +1,8 @@
 import type {i18n} from 'i18next'
+import {deeplGlossaryName} from '../glossary/deepl-glossary-name.ts'
 import {build} from '../pipeline/build.ts'
 import {DEFAULTS} from '../pipeline/defaults.ts'
+import {openProject} from '../pipeline/project.ts'
 import {DeepLProvider, deeplOptionsFromEnvironment} from '../providers/deepl.ts'
 import {ProviderAuthorizationError, ProviderQuotaError} from '../providers/errors.ts'
 import {EXIT, reportFiles, type CliIo} from './io.ts'
@@ -16,12 +18,17 @@ export async function runBuild(files: string[], options: BuildCommandOptions, io
     targetLang: options.targetLang,
     ...(options.serverUrl ? {serverUrl: options.serverUrl} : {})
   })
-  const result = await build({
+  const project = await openProject({
     root: io.cwd,
     ...(files.length > 0 ? {files} : {}),
-    ...(deeplOptions ? {provider: new DeepLProvider(deeplOptions)} : {}),
     targetLang: options.targetLang,
     concurrency: options.concurrency
+  })
+  // The glossary `tandem glossary sync` made from today's names file; the provider looks it up on its first miss.
+  if (deeplOptions) deeplOptions.glossaryName = deeplGlossaryName(project.glossaryHash)
+  const result = await build({
+    project,
+    ...(deeplOptions ? {provider: new DeepLProvider(deeplOptions)} : {})
   })
   const exitCode = reportFiles([result.glossary, ...result.files.map((built) => built.file)], io)
   const built = result.files.filter((file) => file.ok)

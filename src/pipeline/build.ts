@@ -7,7 +7,7 @@ import {ProviderAuthorizationError, ProviderError, ProviderQuotaError} from '../
 import type {Provider} from '../providers/provider.ts'
 import {writeFileAtomic} from '../output/write-file-atomic.ts'
 import {tandemData} from './data.ts'
-import {openProject, type ProjectOptions} from './project.ts'
+import {openProject, type Project, type ProjectOptions} from './project.ts'
 import {createProcessor} from './processor.ts'
 import {readSourceFile} from './read-source.ts'
 import {MissingTranslationsError} from './require-translations.ts'
@@ -15,6 +15,8 @@ import {MissingTranslationsError} from './require-translations.ts'
 export interface BuildOptions extends ProjectOptions {
   /** Asked for what the memory lacks; without one, misses are errors. */
   provider?: Provider
+  /** The project, when the caller has opened it already (the other project options are then unused). */
+  project?: Project
 }
 
 export interface BuiltFile {
@@ -40,7 +42,7 @@ export interface BuildResult {
 
 /** Build the English edition and the side-by-side view of each German file. Only the CLI prints. */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
-  const project = await openProject(options)
+  const project = options.project ?? (await openProject(options))
   const {root, settings, sourceDir} = project
   const result: BuildResult = {files: [], translated: 0, billedCharacters: 0, memoryHits: 0, glossary: project.glossary.file}
   if (project.glossaryBroken) return result

@@ -1,6 +1,7 @@
 // The only module that imports deepl-node; the rest of tandem sees the `Provider` interface.
 import * as deepl from 'deepl-node'
 import {ConfigError} from '../errors.ts'
+import {deeplGlossaryPrefix} from '../glossary/deepl-glossary-name.ts'
 import {definedOptions} from '../options.ts'
 import {keepTag} from '../segment/tagged-text.ts'
 import {deeplLimits} from './batch.ts'
@@ -27,8 +28,32 @@ export interface DeepLOptions {
   maxRetries?: number
   /** Minimum request timeout in ms (default: 10000). */
   minTimeout?: number
-  /** A DeepL glossary id to apply (the name glossary's sync writes it). */
+  /** A DeepL glossary id to apply; when set, `glossaryName` is not looked up. */
   glossaryId?: string
+  /**
+   * Name of the glossary `tandem glossary sync` made from the current names file
+   * (`deeplGlossaryName(project.glossaryHash)`). The first translation looks it up once;
+   * when it exists its id goes with every request, otherwise requests go without one.
+   */
+  glossaryName?: string
+}
+
+/** One names.tsv entry as the DeepL glossary holds it. */
+export interface DeepLGlossaryEntry {
+  de: string
+  en: string
+}
+
+/** What `syncGlossary` did. */
+export interface DeepLGlossarySync {
+  /** Id of the glossary named as asked, new or reused. */
+  id: string
+  name: string
+  /** Whether it had to be created (no usable glossary had the name). */
+  created: boolean
+  entryCount: number
+  /** Ids of the `tandem-names-*` glossaries deleted: stale ones, and extra copies of the current one. */
+  deleted: string[]
 }
 
 export const deeplDefaults: Required<Pick<DeepLOptions, 'sourceLang' | 'targetLang' | 'maxRetries' | 'minTimeout'>> = {
@@ -44,6 +69,8 @@ export class DeepLProvider implements Provider {
   private readonly translator: deepl.Translator
   private readonly settings: Omit<DeepLOptions, 'authKey'> & typeof deeplDefaults
   private readonly authKey: string
+  /** The glossary id builds send: looked up once, on the first translation. */
+  private glossaryLookup: Promise<string | undefined> | undefined
 
   constructor(options: DeepLOptions) {
     if (!options.authKey) throw new ConfigError('DeepL needs an API key: set DEEPL_AUTH_KEY')
@@ -66,6 +93,8 @@ export class DeepLProvider implements Provider {
   async translate(batch: readonly TranslationRequest[], signal?: AbortSignal): Promise<TranslationResult[]> {
     if (batch.length === 0) return []
     signal?.throwIfAborted()
+    const glossaryId = await this.glossaryId()
+    signal?.throwIfAborted()
     let results: deepl.TextResult[]
     try {
       results = await this.translator.translateText(
@@ -76,10 +105,17 @@ export class DeepLProvider implements Provider {
         {
           tagHandling: 'xml',
           ignoreTags: [keepTag],
-          ...(this.settings.glossaryId ? {glossary: this.settings.glossaryId} : {})
+          ...(glossaryId ? {glossary: glossaryId} : {})
         }
       )
     } catch (error) {
+      // deepl-node reports an unknown glossary in a translation as a plain 404 `DeepLError`.
+      if (glossaryId && error instanceof deepl.DeepLError && error.message.startsWith('Not found')) {
+        this.glossaryLookup = undefined
+        throw new ProviderError(
+          `DeepL does not know the glossary ${glossaryId} (deleted since the build began?); run \`tandem glossary sync\` and build again`
+        )
+      }
       throw this.mapError(error)
     }
     if (results.length !== batch.length) {
@@ -98,6 +134,96 @@ export class DeepLProvider implements Provider {
     })
   }
 
+  /**
+   * Make sure the DeepL glossary `name` holds `entries` (de → en) and is the only `tandem-names-*`
+   * glossary: reuse the newest glossary with that name, the right languages and entry count,
+   * or create it; then delete every other `tandem-names-*` glossary. Glossaries are immutable,
+   * so the name carries a hash of the names file and a changed file makes a new one.
+   */
+  async syncGlossary(entries: readonly DeepLGlossaryEntry[], name: string): Promise<DeepLGlossarySync> {
+    if (!name.startsWith(deeplGlossaryPrefix)) {
+      throw new ConfigError(`a names glossary must be named \`${deeplGlossaryPrefix}…\`, not \`${name}\``)
+    }
+    if (entries.length === 0) throw new ConfigError('a DeepL glossary needs at least one entry')
+    const seen = new Set<string>()
+    for (const entry of entries) {
+      if (seen.has(entry.de)) throw new ConfigError(`\`${entry.de}\` is in the glossary twice`)
+      seen.add(entry.de)
+    }
+    const sourceLang = baseLanguage(this.settings.sourceLang)
+    const targetLang = baseLanguage(this.settings.targetLang)
+    try {
+      const ours = (await this.translator.listGlossaries()).filter((glossary) => glossary.name.startsWith(deeplGlossaryPrefix))
+      const usable = newestFirst(
+        ours.filter(
+          (glossary) =>
+            glossary.name === name &&
+            glossary.entryCount === entries.length &&
+            glossary.sourceLang === sourceLang &&
+            glossary.targetLang === targetLang
+        )
+      )
+      let kept = usable[0]
+      const created = kept === undefined
+      if (!kept) {
+        // Own properties only: `GlossaryEntries.add()` tests `in`, so it would take `constructor` for a duplicate.
+        const pairs = new deepl.GlossaryEntries({entries: Object.fromEntries(entries.map((entry) => [entry.de, entry.en]))})
+        kept = await this.translator.createGlossary(name, sourceLang as deepl.LanguageCode, targetLang as deepl.LanguageCode, pairs)
+      }
+      const keptId = kept.glossaryId
+      // Created first, deleted after: a build running meanwhile always finds a glossary.
+      const deleted: string[] = []
+      for (const glossary of ours) {
+        if (glossary.glossaryId === keptId) continue
+        try {
+          await this.translator.deleteGlossary(glossary.glossaryId)
+        } catch (error) {
+          // Someone else deleted it first.
+          if (!(error instanceof deepl.GlossaryNotFoundError)) throw error
+        }
+        deleted.push(glossary.glossaryId)
+      }
+      if (name === this.settings.glossaryName) this.glossaryLookup = Promise.resolve(keptId)
+      return {id: keptId, name, created, entryCount: kept.entryCount, deleted}
+    } catch (error) {
+      throw this.mapError(error)
+    }
+  }
+
+  /** The glossary id to send: the configured one, or the synced glossary's, looked up once. */
+  private glossaryId(): Promise<string | undefined> {
+    if (this.settings.glossaryId) return Promise.resolve(this.settings.glossaryId)
+    const name = this.settings.glossaryName
+    if (!name) return Promise.resolve(undefined)
+    this.glossaryLookup ??= this.findGlossary(name).catch((error: unknown) => {
+      // A failed lookup is retried by the next batch, not remembered.
+      this.glossaryLookup = undefined
+      throw this.mapError(error)
+    })
+    return this.glossaryLookup
+  }
+
+  private async findGlossary(name: string): Promise<string | undefined> {
+    const sourceLang = baseLanguage(this.settings.sourceLang)
+    const targetLang = baseLanguage(this.settings.targetLang)
+    let glossaries: deepl.GlossaryInfo[]
+    try {
+      glossaries = await this.translator.listGlossaries()
+    } catch (error) {
+      // A DeepL-compatible server without glossaries: translate without one.
+      if (error instanceof deepl.GlossaryNotFoundError) return undefined
+      throw error
+    }
+    // A glossary for another language pair would be refused; the names are protected in the text anyway.
+    const [newest] = newestFirst(
+      glossaries.filter(
+        (glossary) =>
+          glossary.name === name && glossary.ready && glossary.sourceLang === sourceLang && glossary.targetLang === targetLang
+      )
+    )
+    return newest?.glossaryId
+  }
+
   /** deepl-node's error classes → tandem's, with the key scrubbed from every message. */
   private mapError(error: unknown): ProviderError {
     const message = scrub(error instanceof Error ? error.message : String(error), this.authKey)
@@ -113,6 +239,9 @@ export class DeepLProvider implements Provider {
     if (error instanceof deepl.ConnectionError) {
       return new ProviderConnectionError(`cannot reach DeepL: ${message}`)
     }
+    if (error instanceof deepl.GlossaryNotFoundError) {
+      return new ProviderError(`DeepL glossary not found: ${message}`)
+    }
     // Not chained as `cause`: deepl-node's errors hold the request, key header included.
     return new ProviderError(`DeepL failed: ${message}`)
   }
@@ -127,6 +256,18 @@ export function deeplOptionsFromEnvironment(
   if (!authKey) return undefined
   const serverUrl = overrides.serverUrl ?? (environment.DEEPL_SERVER_URL?.trim() || undefined)
   return {...definedOptions(overrides), authKey, ...(serverUrl ? {serverUrl} : {})}
+}
+
+/** DeepL glossaries are per language, not per variant: `en-US` → `en`. */
+function baseLanguage(code: string): string {
+  return (code.split('-')[0] ?? code).toLowerCase()
+}
+
+/** Newest first; the id breaks a tie, so that every run picks the same one. */
+function newestFirst(glossaries: readonly deepl.GlossaryInfo[]): deepl.GlossaryInfo[] {
+  return [...glossaries].sort(
+    (a, b) => b.creationTime.getTime() - a.creationTime.getTime() || (a.glossaryId < b.glossaryId ? -1 : a.glossaryId > b.glossaryId ? 1 : 0)
+  )
 }
 
 function scrub(text: string, secret: string): string {

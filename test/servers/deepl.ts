@@ -4,8 +4,10 @@
  *
  * It "translates" German to English with a small word list, keeps XML tags
  * byte for byte, bills characters the way DeepL does, records every request,
- * and can be scripted to fail (429, 5xx, 456, hang, reset).
+ * and can be scripted to fail (429, 5xx, 456, hang, reset). It keeps v2
+ * glossaries (`/v2/glossaries`) and applies one named by `glossary_id`.
  */
+import {randomUUID} from 'node:crypto';
 import {createServer, STATUS_CODES} from 'node:http';
 import type {IncomingHttpHeaders, IncomingMessage, ServerResponse} from 'node:http';
 import type {AddressInfo, Socket} from 'node:net';
@@ -59,6 +61,8 @@ export interface RecordedRequest {
   auth: 'valid' | 'invalid' | 'missing';
   /** Set for `/v2/translate` requests whose body could be parsed. */
   params?: TranslateParams;
+  /** The parsed body of any other request that had one (e.g. `POST /v2/glossaries`), as received. */
+  form?: Record<string, string[]>;
   /** Characters billed for this request (0 unless it was translated). */
   billedCharacters: number;
   /** `null` while unanswered, or when no HTTP response was sent (hang, reset). */
@@ -67,6 +71,34 @@ export interface RecordedRequest {
 }
 
 export type RecordedTranslateRequest = RecordedRequest & {params: TranslateParams};
+
+/** A v2 glossary the server holds. Glossaries are immutable, as DeepL's are. */
+export interface ServerGlossary {
+  glossaryId: string;
+  name: string;
+  /** Lower-case, without region, as DeepL stores them: `de`, `en`. */
+  sourceLang: string;
+  targetLang: string;
+  /** ISO 8601. */
+  creationTime: string;
+  ready: boolean;
+  /** Source → target, in the order received. */
+  entries: Array<[string, string]>;
+}
+
+/** A glossary to store directly, as some other client would have made it. */
+export interface GlossaryInput {
+  name: string;
+  /** Default: `de`. */
+  sourceLang?: string;
+  /** Default: `en`. */
+  targetLang?: string;
+  entries: Record<string, string> | ReadonlyArray<readonly [string, string]>;
+  /** Default: now (always later than the glossary made before). */
+  creationTime?: string | Date;
+  /** Default: true. */
+  ready?: boolean;
+}
 
 export interface DeepLServerOptions {
   /** Default: `test-key:fx`. */
@@ -95,7 +127,11 @@ export interface DeepLServer {
   readonly billedCharacters: number;
   /** Queue a scripted response for the next matching request(s). */
   failNext(fault: Fault): void;
-  /** Forget requests, faults and billed characters. */
+  /** Copies of the glossaries held, in creation order. */
+  glossaries(): ServerGlossary[];
+  /** Store a glossary without a request (e.g. a stale one, or a second one with the same name). */
+  addGlossary(glossary: GlossaryInput): ServerGlossary;
+  /** Forget requests, faults, billed characters and glossaries. */
   reset(): void;
   /** Stop listening and destroy every open socket, hung ones included. */
   close(): Promise<void>;
@@ -131,6 +167,15 @@ const TARGET_LANGUAGES = [
   {language: 'RU', name: 'Russian', supports_formality: true},
   {language: 'UK', name: 'Ukrainian', supports_formality: false},
 ];
+
+// Glossaries pair any two of these (a small part of DeepL's list), in either direction.
+const GLOSSARY_LANGUAGES = ['de', 'en', 'es', 'fr', 'it', 'nl', 'pl', 'ru', 'uk'];
+const GLOSSARY_LANGUAGE_PAIRS = GLOSSARY_LANGUAGES.flatMap((source) =>
+  GLOSSARY_LANGUAGES.filter((target) => target !== source).map((target) => ({source_lang: source, target_lang: target})),
+);
+/** DeepL's limit on a glossary's name and on each term. */
+const MAX_GLOSSARY_TERM_BYTES = 1024;
+const TSV_CONTENT_TYPE = 'text/tab-separated-values; charset=utf-8';
 
 // The API still accepts the deprecated bare `EN`; deepl-node refuses it before sending.
 const ACCEPTED_TARGETS = new Set(['EN', ...TARGET_LANGUAGES.map((entry) => entry.language)]);
@@ -248,17 +293,84 @@ function upperFirst(text: string): string {
   return first.toUpperCase() + text.slice(first.length);
 }
 
-/**
- * Replace whole words found in `words` (case-insensitively), keeping an
- * upper-case first letter; everything else is left as it is.
- */
-export function translateWords(text: string, words: Readonly<Record<string, string>> = GERMAN_ENGLISH_WORDS): string {
+/** A glossary's source → target terms. */
+export type GlossaryTerms = ReadonlyArray<readonly [string, string]>;
+
+interface CompiledGlossary {
+  pattern: RegExp;
+  lookup: Map<string, string>;
+}
+
+const glossaryCache = new WeakMap<GlossaryTerms, CompiledGlossary | null>();
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function compileGlossary(terms: GlossaryTerms): CompiledGlossary | null {
+  let compiled = glossaryCache.get(terms);
+  if (compiled === undefined) {
+    // Longest first, so that "Wolodymyr Selenskyj" wins over "Selenskyj" where both match.
+    const sources = terms.map(([source]) => source).sort((a, b) => [...b].length - [...a].length);
+    compiled =
+      sources.length === 0
+        ? null
+        : {
+            pattern: new RegExp(
+              `(?<![\\p{L}\\p{M}\\p{N}])(?:${sources.map(escapeRegExp).join('|')})(?![\\p{L}\\p{M}\\p{N}])`,
+              'gu',
+            ),
+            lookup: new Map(terms.map(([source, target]) => [source, target])),
+          };
+    glossaryCache.set(terms, compiled);
+  }
+  return compiled;
+}
+
+function escapeXmlText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function translateKnownWords(text: string, words: Readonly<Record<string, string>>): string {
   const lookup = lookupFor(words);
   return text.replace(WORD_PATTERN, (word) => {
     const english = lookup.get(word.toLowerCase());
     if (english === undefined) return word;
     return startsUpperCase(word) ? upperFirst(english) : english;
   });
+}
+
+// Glossary terms (whole words, exact case) become their targets, which the word list then leaves alone.
+function translateChunk(
+  text: string,
+  words: Readonly<Record<string, string>>,
+  glossary: GlossaryTerms | undefined,
+  xml: boolean,
+): string {
+  const compiled = glossary ? compileGlossary(glossary) : null;
+  if (!compiled) return translateKnownWords(text, words);
+  let output = '';
+  let last = 0;
+  for (const match of text.matchAll(compiled.pattern)) {
+    const target = compiled.lookup.get(match[0]) ?? match[0];
+    output += translateKnownWords(text.slice(last, match.index), words) + (xml ? escapeXmlText(target) : target);
+    last = match.index + match[0].length;
+  }
+  return output + translateKnownWords(text.slice(last), words);
+}
+
+/**
+ * Replace whole words found in `words` (case-insensitively), keeping an
+ * upper-case first letter; everything else is left as it is. The terms of
+ * `glossary` are replaced first (whole words, exact case, longest first) and
+ * their targets are not translated again.
+ */
+export function translateWords(
+  text: string,
+  words: Readonly<Record<string, string>> = GERMAN_ENGLISH_WORDS,
+  glossary?: GlossaryTerms,
+): string {
+  return translateChunk(text, words, glossary, false);
 }
 
 function tagName(tag: string): string | undefined {
@@ -273,6 +385,7 @@ export function translateMarkup(
   text: string,
   ignoreTags: readonly string[] = [],
   words: Readonly<Record<string, string>> = GERMAN_ENGLISH_WORDS,
+  glossary?: GlossaryTerms,
 ): string {
   const ignored = new Set(ignoreTags);
   const openElements: string[] = [];
@@ -280,7 +393,7 @@ export function translateMarkup(
   let textStart = 0;
   const flushText = (end: number): void => {
     const chunk = text.slice(textStart, end);
-    output += openElements.some((name) => ignored.has(name)) ? chunk : translateWords(chunk, words);
+    output += openElements.some((name) => ignored.has(name)) ? chunk : translateChunk(chunk, words, glossary, true);
   };
 
   for (const match of text.matchAll(MARKUP_PATTERN)) {
@@ -302,13 +415,16 @@ export function translateMarkup(
   return output;
 }
 
-/** What the server does with one text unless `options.translate` replaces it. */
+/** What the server does with one text unless `options.translate` replaces it; `glossary`: the terms of `glossary_id`. */
 export function defaultTranslate(
   text: string,
   params: Pick<TranslateParams, 'tagHandling' | 'ignoreTags'>,
   words: Readonly<Record<string, string>> = GERMAN_ENGLISH_WORDS,
+  glossary?: GlossaryTerms,
 ): string {
-  return params.tagHandling ? translateMarkup(text, params.ignoreTags, words) : translateWords(text, words);
+  return params.tagHandling
+    ? translateMarkup(text, params.ignoreTags, words, glossary)
+    : translateWords(text, words, glossary);
 }
 
 /**
@@ -328,6 +444,69 @@ class RequestError extends Error {
     super(message);
     this.status = status;
   }
+}
+
+/** A response other than `200` with a JSON body. */
+class Reply {
+  readonly status: number;
+  readonly text: string | undefined;
+  readonly contentType: string | undefined;
+
+  constructor(status: number, text?: string, contentType?: string) {
+    this.status = status;
+    this.text = text;
+    this.contentType = contentType;
+  }
+}
+
+/** `source\ttarget` lines as DeepL validates them: empty lines skipped, anything else wrong is a 400. */
+function parseGlossaryTsv(tsv: string): Array<[string, string]> {
+  const entries: Array<[string, string]> = [];
+  const sources = new Set<string>();
+  for (const [index, line] of tsv.split(/\r\n|\n|\r/).entries()) {
+    if (line.trim() === '') continue;
+    const where = `entry on line ${index + 1}`;
+    const fields = line.split('\t');
+    if (fields.length < 2) throw new RequestError(400, `Invalid glossary entries: ${where} has no tab.`);
+    if (fields.length > 2) throw new RequestError(400, `Invalid glossary entries: ${where} has more than one tab.`);
+    const [source = '', target = ''] = fields;
+    if (source.trim() === '' || target.trim() === '') {
+      throw new RequestError(400, `Invalid glossary entries: ${where} has an empty term.`);
+    }
+    if (Buffer.byteLength(source) > MAX_GLOSSARY_TERM_BYTES || Buffer.byteLength(target) > MAX_GLOSSARY_TERM_BYTES) {
+      throw new RequestError(400, `Invalid glossary entries: ${where} has a term longer than ${MAX_GLOSSARY_TERM_BYTES} bytes.`);
+    }
+    if (sources.has(source)) throw new RequestError(400, `Invalid glossary entries: duplicate source term '${source}'.`);
+    sources.add(source);
+    entries.push([source, target]);
+  }
+  if (entries.length === 0) throw new RequestError(400, 'Invalid glossary entries: no entries.');
+  return entries;
+}
+
+function glossaryInfo(glossary: ServerGlossary): Record<string, unknown> {
+  return {
+    glossary_id: glossary.glossaryId,
+    name: glossary.name,
+    ready: glossary.ready,
+    source_lang: glossary.sourceLang,
+    target_lang: glossary.targetLang,
+    creation_time: glossary.creationTime,
+    entry_count: glossary.entries.length,
+  };
+}
+
+function copyGlossary(glossary: ServerGlossary): ServerGlossary {
+  return {...glossary, entries: glossary.entries.map(([source, target]): [string, string] => [source, target])};
+}
+
+// No Accept header, or one that allows TSV; deepl-node sends axios's `application/json, text/plain, */*`.
+function acceptsTsv(accept: string | undefined): boolean {
+  if (accept === undefined || accept.trim() === '') return true;
+  return accept
+    .split(',')
+    .map((type) => type.split(';')[0]?.trim().toLowerCase())
+    .some((type) => type === 'text/tab-separated-values' || type === 'text/*' || type === '*/*');
 }
 
 function appendParam(params: Record<string, string[]>, key: string, value: string): void {
@@ -468,6 +647,8 @@ export async function startDeepLServer(options: DeepLServerOptions = {}): Promis
   const requests: RecordedRequest[] = [];
   let faults: QueuedFault[] = [];
   let billedTotal = 0;
+  const glossaries = new Map<string, ServerGlossary>();
+  let lastCreation = 0;
   const sockets = new Set<Socket>();
   const closing = new AbortController();
   let closed: Promise<void> | undefined;
@@ -497,7 +678,84 @@ export async function startDeepLServer(options: DeepLServerOptions = {}): Promis
     response.end(payload);
   }
 
+  function storeGlossary(input: GlossaryInput): ServerGlossary {
+    let creation: number;
+    if (input.creationTime === undefined) {
+      // Strictly increasing, so that "newest" is well defined even within one millisecond.
+      creation = Math.max(Date.now(), lastCreation + 1);
+      lastCreation = creation;
+    } else {
+      creation = new Date(input.creationTime).getTime();
+    }
+    const glossary: ServerGlossary = {
+      glossaryId: randomUUID(),
+      name: input.name,
+      sourceLang: input.sourceLang ?? 'de',
+      targetLang: input.targetLang ?? 'en',
+      creationTime: new Date(creation).toISOString(),
+      ready: input.ready ?? true,
+      entries: (Array.isArray(input.entries) ? input.entries : Object.entries(input.entries)).map(
+        ([source, target]): [string, string] => [source, target],
+      ),
+    };
+    glossaries.set(glossary.glossaryId, glossary);
+    return glossary;
+  }
+
+  function createGlossary(form: Record<string, string[]> | undefined): Reply {
+    const last = (key: string): string | undefined => form?.[key]?.at(-1);
+    const required = (key: string): string => {
+      const value = last(key);
+      if (value === undefined || value === '') throw new RequestError(400, `Parameter '${key}' not specified.`);
+      return value;
+    };
+    const name = required('name');
+    if (Buffer.byteLength(name) > MAX_GLOSSARY_TERM_BYTES) {
+      throw new RequestError(400, `Value for 'name' longer than ${MAX_GLOSSARY_TERM_BYTES} bytes.`);
+    }
+    const sourceLang = required('source_lang').toLowerCase();
+    const targetLang = required('target_lang').toLowerCase();
+    if (!GLOSSARY_LANGUAGE_PAIRS.some((pair) => pair.source_lang === sourceLang && pair.target_lang === targetLang)) {
+      throw new RequestError(400, 'Unsupported glossary source and target language pair.');
+    }
+    const format = required('entries_format');
+    // DeepL also takes CSV; nothing here sends it.
+    if (format !== 'tsv') throw new RequestError(400, "Value for 'entries_format' not supported.");
+    const entries = parseGlossaryTsv(required('entries'));
+    const glossary = storeGlossary({name, sourceLang, targetLang, entries});
+    return new Reply(201, JSON.stringify(glossaryInfo(glossary)), 'application/json; charset=utf-8');
+  }
+
+  function glossaryFor(params: TranslateParams): ServerGlossary | undefined {
+    if (params.glossaryId === undefined) return undefined;
+    if (params.sourceLang === undefined) {
+      throw new RequestError(400, "Parameter 'source_lang' is required when using a glossary.");
+    }
+    const glossary = glossaries.get(params.glossaryId);
+    if (!glossary) throw new RequestError(404, 'Glossary not found.');
+    const targetBase = params.targetLang.split('-')[0]?.toLowerCase();
+    if (glossary.sourceLang !== params.sourceLang.toLowerCase() || glossary.targetLang !== targetBase) {
+      throw new RequestError(400, "Language pair of the glossary doesn't match the language pair of the request.");
+    }
+    return glossary;
+  }
+
+  function sendReply(response: ServerResponse, record: RecordedRequest, reply: Reply): void {
+    record.status = reply.status;
+    if (reply.text === undefined) {
+      response.writeHead(reply.status);
+      response.end();
+      return;
+    }
+    response.writeHead(reply.status, {
+      'content-type': reply.contentType ?? 'text/plain; charset=utf-8',
+      'content-length': String(Buffer.byteLength(reply.text)),
+    });
+    response.end(reply.text);
+  }
+
   function translate(params: TranslateParams, record: RecordedRequest): unknown {
+    const glossary = glossaryFor(params);
     const billedPerText = params.texts.map((text) => billedCharacters(text, params.tagHandling));
     const billed = billedPerText.reduce((sum, count) => sum + count, 0);
     if (options.quotaCharacters !== undefined && billedTotal + billed > options.quotaCharacters) {
@@ -509,17 +767,42 @@ export async function startDeepLServer(options: DeepLServerOptions = {}): Promis
     return {
       translations: params.texts.map((text, index) => ({
         detected_source_language: detected,
-        text: options.translate ? options.translate(text, params) : defaultTranslate(text, params, words),
+        text: options.translate ? options.translate(text, params) : defaultTranslate(text, params, words, glossary?.entries),
         ...(params.showBilledCharacters ? {billed_characters: billedPerText[index]} : {}),
       })),
     };
   }
 
-  function route(method: string, url: URL, record: RecordedRequest): unknown {
+  function routeGlossary(method: string, path: string, request: IncomingMessage): unknown {
+    const allow = (...methods: string[]): void => {
+      if (!methods.includes(method)) throw new RequestError(405, `Method ${method} not allowed on ${path}.`);
+    };
+    const [, id = '', entries] = /^\/v2\/glossaries\/([^/]+)(\/entries)?$/.exec(path) ?? [];
+    allow(...(entries ? ['GET'] : ['GET', 'DELETE']));
+    let glossary: ServerGlossary | undefined;
+    try {
+      glossary = glossaries.get(decodeURIComponent(id));
+    } catch {
+      glossary = undefined; // a malformed escape names no glossary
+    }
+    if (!glossary) throw new RequestError(404, 'Glossary not found.');
+    if (entries) {
+      if (!acceptsTsv(request.headers.accept)) throw new RequestError(415, 'Unsupported Media Type');
+      return new Reply(200, glossary.entries.map((entry) => entry.join('\t')).join('\n'), TSV_CONTENT_TYPE);
+    }
+    if (method === 'DELETE') {
+      glossaries.delete(glossary.glossaryId);
+      return new Reply(204);
+    }
+    return glossaryInfo(glossary);
+  }
+
+  function route(method: string, url: URL, record: RecordedRequest, request: IncomingMessage): unknown {
     const path = url.pathname;
     const allow = (...methods: string[]): void => {
       if (!methods.includes(method)) throw new RequestError(405, `Method ${method} not allowed on ${path}.`);
     };
+    if (path.startsWith('/v2/glossaries/')) return routeGlossary(method, path, request);
     switch (path) {
       case '/v2/translate':
         allow('POST');
@@ -532,6 +815,13 @@ export async function startDeepLServer(options: DeepLServerOptions = {}): Promis
       case '/v2/languages':
         allow('GET', 'POST');
         return url.searchParams.get('type') === 'target' ? TARGET_LANGUAGES : SOURCE_LANGUAGES;
+      case '/v2/glossary-language-pairs':
+        allow('GET');
+        return {supported_languages: GLOSSARY_LANGUAGE_PAIRS};
+      case '/v2/glossaries':
+        allow('GET', 'POST');
+        if (method === 'POST') return createGlossary(record.form);
+        return {glossaries: [...glossaries.values()].map(glossaryInfo)};
       default:
         throw new RequestError(404, `Not found: ${path}`);
     }
@@ -553,9 +843,11 @@ export async function startDeepLServer(options: DeepLServerOptions = {}): Promis
 
     const body = await readBody(request, maxBodyBytes);
     let bodyError: RequestError | undefined;
-    if (url.pathname === '/v2/translate' && body.text.length > 0 && !body.tooLarge) {
+    if (body.text.length > 0 && !body.tooLarge) {
       try {
-        record.params = parseTranslateParams(parseBody(request.headers['content-type'], body.text));
+        const parsed = parseBody(request.headers['content-type'], body.text);
+        if (url.pathname === '/v2/translate') record.params = parseTranslateParams(parsed);
+        else record.form = parsed;
       } catch (error) {
         if (!(error instanceof RequestError)) throw error;
         bodyError = error;
@@ -587,7 +879,9 @@ export async function startDeepLServer(options: DeepLServerOptions = {}): Promis
     }
     try {
       if (bodyError) throw bodyError;
-      sendJson(response, record, 200, route(method, url, record));
+      const result = route(method, url, record, request);
+      if (result instanceof Reply) sendReply(response, record, result);
+      else sendJson(response, record, 200, result);
     } catch (error) {
       // A throwing `options.translate` becomes a 500, as a broken upstream would.
       const status = error instanceof RequestError ? error.status : 500;
@@ -633,10 +927,16 @@ export async function startDeepLServer(options: DeepLServerOptions = {}): Promis
     failNext(fault) {
       faults.push({fault, remaining: fault.times ?? 1});
     },
+    glossaries: () =>
+      [...glossaries.values()]
+        .sort((a, b) => Date.parse(a.creationTime) - Date.parse(b.creationTime))
+        .map(copyGlossary),
+    addGlossary: (input) => copyGlossary(storeGlossary(input)),
     reset() {
       requests.length = 0;
       faults = [];
       billedTotal = 0;
+      glossaries.clear();
     },
     close() {
       // Idempotent, so that a test may close early and `afterEach` close again.
