@@ -28,6 +28,8 @@ describe('i18n resources', () => {
     expect(keys(de)).toEqual([
       'cli.built',
       'cli.built_other',
+      'cli.checked',
+      'cli.checked_other',
       'cli.failed',
       'cli.failed_other',
       'cli.imported',

@@ -52,7 +52,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
     .option('--strict', 'glossary violations are errors (exit 1)')
     .addOption(targetLang())
     .action(async (files: string[], options: {strict?: boolean; targetLang: string}) => {
-      exitCode = await runCheck(files, options, io)
+      exitCode = await runCheck(files, options, io, ui)
     })
 
   program
@@ -125,7 +125,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
     .option('--strict', 'glossary violations are errors (exit 1)')
     .addOption(targetLang())
     .action(async (files: string[], options: {strict?: boolean; targetLang: string}) => {
-      exitCode = await runCheck(files, options, io)
+      exitCode = await runCheck(files, options, io, ui)
     })
 
   glossary

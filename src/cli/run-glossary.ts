@@ -1,4 +1,5 @@
 import path from 'node:path'
+import type {i18n} from 'i18next'
 import {VFile} from 'vfile'
 import {TranslationMemory} from '../memory/translation-memory.ts'
 import {formatNamesFile, parseNamesFile, type GlossaryKind} from '../glossary/names-file.ts'
@@ -59,14 +60,14 @@ export async function runGlossaryAdd(
 }
 
 /** `tandem check` (and `tandem glossary check`): glossary QA on what the memory holds, without translating. */
-export async function runCheck(files: string[], options: {strict?: boolean; targetLang: string}, io: CliIo): Promise<number> {
+export async function runCheck(files: string[], options: {strict?: boolean; targetLang: string}, io: CliIo, ui: i18n): Promise<number> {
   const project = await openProject({root: io.cwd, targetLang: options.targetLang, ...(files.length > 0 ? {files} : {})})
   if (project.glossaryBroken) return reportFiles([project.glossary.file], io)
   const memory = await TranslationMemory.open(path.join(project.root, project.settings.memoryPath))
   const vfiles = await segmentFiles(project, memory, {strict: options.strict ?? false})
   const exitCode = reportFiles([project.glossary.file, ...vfiles], io)
   const {errors, warnings} = countMessages(vfiles)
-  io.stderr(`${vfiles.length} files checked: ${errors} errors, ${warnings} warnings`)
+  io.stderr(ui.t('cli.checked', {count: vfiles.length, errors, warnings}))
   return exitCode
 }
 

@@ -3,7 +3,9 @@ import type {VFile} from 'vfile'
 import {tandemData} from '../pipeline/data.ts'
 import {memoryKey} from '../memory/key.ts'
 import {keepText, normalizeTaggedText, toTaggedText} from '../segment/tagged-text.ts'
-import type {Segment, SegmentNameMatch, SourcePoint} from '../segment/types.ts'
+import type {SourcePoint} from '../segment/types.ts'
+import {composed, sourceIndex} from '../segment/source-offsets.ts'
+import {location} from 'vfile-location'
 import {englishForm, type NameMatch, type NameMatcher} from './matcher.ts'
 
 export interface Options {
@@ -19,16 +21,35 @@ export interface Options {
 export default function applyNameGlossary(options: Options) {
   const {matcher} = options
   return function (_tree: unknown, file: VFile): undefined {
+    const source = String(file.value)
+    const lines = location(file)
     for (const segment of tandemData(file).segments) {
       if (segment.source === '') continue
       const byNode = new Map<Text, NameMatch[]>()
       for (const node of textNodes(segment.sourceNodes)) {
-        const found = matcher.match(node.value)
+        const text = composed(node.value)
+        // Offsets go back to the node's own value, where protection replaces the name.
+        const found = matcher.match(text.text).map((match) => ({...match, start: text.original(match.start), end: text.original(match.end)}))
         if (found.length > 0) byNode.set(node, found)
       }
       if (byNode.size === 0) continue
 
-      segment.matches = [...byNode].flatMap(([node, found]) => found.map((match) => located(match, node, segment)))
+      const place = (match: NameMatch, node: Text): SourcePoint => {
+        const start = node.position?.start
+        if (start?.offset === undefined) return segment.position
+        const raw = source.slice(start.offset, node.position?.end.offset)
+        const point = lines.toPoint(start.offset + sourceIndex(node.value, raw, match.start))
+        return point ? {line: point.line, column: point.column} : segment.position
+      }
+      segment.matches = [...byNode].flatMap(([node, found]) =>
+        found.map((match) => ({
+          text: match.text,
+          de: match.entry.de,
+          en: match.entry.en,
+          english: englishForm(match),
+          position: place(match, node)
+        }))
+      )
       segment.request = normalizeTaggedText(
         toTaggedText(segment.sourceNodes, {
           replace: (node) =>
@@ -51,16 +72,4 @@ export function* textNodes(nodes: readonly PhrasingContent[]): Generator<Text> {
     if (node.type === 'text') yield node
     else if ('children' in node) yield* textNodes(node.children)
   }
-}
-
-/** A match with its line:column in the file; front-matter text has no position of its own. */
-function located(match: NameMatch, node: Text, segment: Segment): SegmentNameMatch {
-  const start: SourcePoint = node.position?.start ?? segment.position
-  const before = node.value.slice(0, match.start)
-  const lastBreak = before.lastIndexOf('\n')
-  const position =
-    lastBreak === -1
-      ? {line: start.line, column: start.column + before.length}
-      : {line: start.line + before.split('\n').length - 1, column: before.length - lastBreak}
-  return {text: match.text, de: match.entry.de, en: match.entry.en, english: englishForm(match), position}
 }

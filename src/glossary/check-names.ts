@@ -28,7 +28,8 @@ export default function checkNames(options: Options = {}) {
             source: 'tandem'
           })
           message.fatal = options.strict ? true : false
-        } else if (!match.en.includes(match.de) && containsName(english, match.de)) {
+        }
+        if (!match.en.includes(match.de) && containsName(english, match.de, {genitive: true})) {
           const message = file.message(`the German "${match.de}" is still in the English text; it should read "${match.en}"`, {
             place,
             ruleId: 'glossary-german-name',
@@ -43,14 +44,19 @@ export default function checkNames(options: Options = {}) {
 
 const wordCharacter = /[\p{L}\p{M}\p{N}]/u
 
-/** `name` as a whole word; what follows may be a possessive (`Zelensky's`, `Zelensky’s`). */
-export function containsName(text: string, name: string): boolean {
+/**
+ * `name` as a whole word; what follows may be a possessive (`Zelensky's`, `Zelensky’s`),
+ * and with `genitive`, a German `-s` too (`Selenskyjs` left in an English text).
+ */
+export function containsName(text: string, name: string, options: {genitive?: boolean} = {}): boolean {
   let from = 0
   for (;;) {
     const index = text.indexOf(name, from)
     if (index === -1) return false
     const before = text[index - 1]
-    const after = text[index + name.length]
+    let end = index + name.length
+    if (options.genitive && text[end] === 's') end++
+    const after = text[end]
     if (!(before && wordCharacter.test(before)) && !(after && wordCharacter.test(after))) return true
     from = index + 1
   }

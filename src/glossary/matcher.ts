@@ -92,7 +92,11 @@ export class NameMatcher {
       }
       if (exact?.entry) {
         const after = text[end]
-        const apostrophe = after !== undefined && apostrophes.has(after) && apostropheGenitiveEnding.test(word[0]) && !isWordCharacter(text[end + 1])
+        // `'Damaskus'` is quoted: the mark that closes it also opens it.
+        const opening = text[start - 1]
+        const quoted = after !== undefined && opening !== undefined && openingQuote(after).includes(opening)
+        const apostrophe =
+          after !== undefined && apostrophes.has(after) && apostropheGenitiveEnding.test(word[0]) && !isWordCharacter(text[end + 1]) && !quoted
         best = {match: this.found(text, exact.entry, start, apostrophe ? end + 1 : end, apostrophe), next: index + 1}
       }
       node = exact
@@ -105,11 +109,33 @@ export class NameMatcher {
   }
 }
 
-/** `' '` for any run of spaces, `'-'` for a hyphen; anything else ends a multi-word name. */
-function normalizeSeparator(gap: string): string | undefined {
-  if (/^[ \t\n\u00a0]+$/.test(gap)) return ' '
-  if (gap === '-' || gap === '‑') return '-'
+/**
+ * What joins two words of a name: spaces (any run is one), a hyphen, or a full stop or apostrophe
+ * with or without a space (`St. Petersburg`, `O'Brien`). Anything else ends a multi-word name.
+ */
+export function normalizeSeparator(gap: string): string | undefined {
+  const normal = gap.replace(/[ \t\n\u00a0]+/g, ' ').replace(/‑/g, '-').replace(/’/g, "'")
+  return /^(?: |-|\. ?|' ?)$/.test(normal) ? normal : undefined
+}
+
+/** Why the matcher could never find `german` in a text, or undefined when it can. */
+export function unmatchable(german: string): string | undefined {
+  const words = [...german.matchAll(wordPattern)]
+  const first = words[0]
+  const last = words[words.length - 1]
+  if (!first || !last) return 'has no letters or digits'
+  if (first.index > 0 || last.index + last[0].length < german.length) return 'starts or ends with punctuation'
+  for (let index = 1; index < words.length; index++) {
+    const previous = words[index - 1] as RegExpExecArray
+    const word = words[index] as RegExpExecArray
+    const gap = german.slice(previous.index + previous[0].length, word.index)
+    if (normalizeSeparator(gap) === undefined) return `joins words with \`${gap}\`; only spaces, hyphens, full stops and apostrophes can`
+  }
   return undefined
+}
+
+function openingQuote(closing: string): string {
+  return closing === '’' ? '‘’' : closing
 }
 
 function isWordCharacter(character: string | undefined): boolean {

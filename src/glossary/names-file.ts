@@ -1,6 +1,7 @@
 import {readFile} from 'node:fs/promises'
 import {VFile} from 'vfile'
 import {findInvalidUtf8} from '../pipeline/utf8.ts'
+import {unmatchable} from './matcher.ts'
 
 export const glossaryKinds = ['person', 'place', 'org', 'term'] as const
 export type GlossaryKind = (typeof glossaryKinds)[number]
@@ -84,6 +85,11 @@ export function parseNamesFile(file: VFile, bytes: Uint8Array): GlossaryEntry[] 
     const [de = '', en = '', kind = '', note = ''] = fields
     if (kind.trim() !== '' && !kinds.has(kind)) {
       fail(`\`kind\` must be one of ${glossaryKinds.join(', ')}, not \`${kind}\``, line, [...`${de}\t${en}\t`].length + 1, 'glossary-kind')
+      ok = false
+    }
+    const problem = ok ? unmatchable(de) : undefined
+    if (problem) {
+      fail(`\`${de}\` ${problem}, so it would never match`, line, 1, 'glossary-unmatchable')
       ok = false
     }
     if (ok) entries.push({de, en, kind: kind as GlossaryKind, note, line})

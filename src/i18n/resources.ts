@@ -25,6 +25,8 @@ export const de = {
     failed: '{{count}} Datei fehlgeschlagen',
     failed_other: '{{count}} Dateien fehlgeschlagen',
     imported: '{{file}} geschrieben',
+    checked: '{{count}} Datei geprüft: {{errors}} Fehler, {{warnings}} Warnungen',
+    checked_other: '{{count}} Dateien geprüft: {{errors}} Fehler, {{warnings}} Warnungen',
     noFiles: 'keine Markdown-Dateien in {{dir}}'
   }
 } as const
@@ -53,6 +55,8 @@ export const en = {
     failed: '{{count}} file failed',
     failed_other: '{{count}} files failed',
     imported: 'wrote {{file}}',
+    checked: '{{count}} file checked: {{errors}} errors, {{warnings}} warnings',
+    checked_other: '{{count}} files checked: {{errors}} errors, {{warnings}} warnings',
     noFiles: 'no Markdown files in {{dir}}'
   }
 } satisfies Record<keyof typeof de, unknown>

@@ -1,3 +1,5 @@
+import {decodeXML} from 'entities'
+import {containsName} from '../glossary/check-names.ts'
 import type {Segment} from '../segment/types.ts'
 import type {MemoryRecord, TranslationMemory} from './translation-memory.ts'
 
@@ -5,7 +7,9 @@ const originRank = {human: 0, import: 1, mt: 2} as const
 
 /**
  * Carry translations over to new keys after a glossary change: a segment whose key misses
- * gets the record that has its exact source and languages under an older key. Old records stay.
+ * gets the record that has its exact source and languages under an older key, if that
+ * translation already writes every name the way the current glossary does. One that does not
+ * (`Zelensky` after the entry became `Zelenskyy`) is left for the provider. Old records stay.
  * Human translations are preferred, then imports, then the newest machine translation.
  */
 export async function rekeyMemory(
@@ -23,13 +27,20 @@ export async function rekeyMemory(
   for (const segment of segments) {
     if (segment.source === '' || memory.get(segment.key) || added.has(segment.key)) continue
     const record = bySource.get(segment.source)
-    if (!record) continue
+    if (!record || !writesNames(record.target, segment)) continue
     // Not billed again: the characters were paid for under the old key.
     const {billedCharacters: _billed, ...rest} = record
     added.set(segment.key, {...rest, key: segment.key})
   }
   await memory.append([...added.values()])
   return [...added.values()]
+}
+
+function writesNames(target: string, segment: Segment): boolean {
+  const english = decodeXML(target.replace(/<[^>]*>/g, ''))
+  return segment.matches.every(
+    (match) => containsName(english, match.en) && (match.en.includes(match.de) || !containsName(english, match.de, {genitive: true}))
+  )
 }
 
 function better(candidate: MemoryRecord, current: MemoryRecord): boolean {

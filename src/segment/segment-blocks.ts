@@ -1,5 +1,6 @@
 import path from 'node:path'
-import type {List, Paragraph, PhrasingContent, Root, TableCell, Yaml} from 'mdast'
+import type {List, Paragraph, PhrasingContent, Root, TableCell, Text, Yaml} from 'mdast'
+import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import {visit, SKIP} from 'unist-util-visit'
 import {decodeXML} from 'entities'
@@ -80,9 +81,8 @@ export default function segmentBlocks(options: Options = {}) {
       switch (node.type) {
         case 'yaml':
           for (const field of frontmatterSegments(node, fields)) {
-            add('frontmatter', field.position, [{type: 'text', value: field.value}], [{type: 'text', value: field.value}], {
-              field: field.name
-            })
+            const text: Text = {type: 'text', value: field.value, position: field.content}
+            add('frontmatter', field.position, [text], [text], {field: field.name})
           }
           return SKIP
         case 'heading': {
@@ -163,6 +163,8 @@ interface FrontmatterField {
   name: string
   value: string
   position: SourcePoint
+  /** Where the value's text stands in the file, inside any quotes: names in it are placed by this. */
+  content: Position
 }
 
 /** The translatable string fields of the YAML front matter, with their place in the file. */
@@ -176,10 +178,17 @@ function frontmatterSegments(node: Yaml, fields: ReadonlySet<string>): Frontmatt
     const key = isScalar(pair.key) ? String(pair.key.value) : undefined
     const value = pair.value
     if (!key || !fields.has(key) || !isScalar(value) || typeof value.value !== 'string') continue
-    const offset = value.range?.[0] ?? 0
-    const place = lineCounter.linePos(offset)
+    const [from = 0, to = from] = value.range ?? []
+    const quoted = value.type === 'QUOTE_DOUBLE' || value.type === 'QUOTE_SINGLE' ? 1 : 0
     // The YAML starts on the line after the opening `---`.
-    result.push({name: key, value: value.value, position: {line: start(node).line + place.line, column: place.col}})
+    const line = start(node).line
+    const base = (node.position?.start.offset ?? 0) + '---\n'.length
+    const point = (offset: number) => {
+      const place = lineCounter.linePos(offset)
+      return {line: line + place.line, column: place.col, offset: base + offset}
+    }
+    const {offset: _offset, ...position} = point(from)
+    result.push({name: key, value: value.value, position, content: {start: point(from + quoted), end: point(to - quoted)}})
   }
   return result
 }
