@@ -216,7 +216,10 @@ describe('tandem build with DeepL', () => {
     expect(stopped.code).toBe(3)
     expect(stopped.stderr).toEqual([
       'content/de/b.md:1:1  error  DeepL quota exceeded: Quota for this billing period has been exceeded, message: Quota exceeded  provider-error',
-      '1 file built, 0 unchanged, 53 segments translated (' + quota + ' characters billed), 1 file failed'
+      '1 file built, 0 unchanged, 53 segments translated (' + quota + ' characters billed), 1 file failed',
+      `DeepL's character quota is used up. Still to translate: 11 segments, ${bill(bTexts.slice(50))} characters ` +
+        `(€${((bill(bTexts.slice(50)) * 20) / 1e6).toFixed(4)}) in 1 file. Every translation received is kept in memory/de-en.jsonl; ` +
+        'when the quota renews, or with another key, run `tandem build` again: it sends only what is missing (`tandem build --dry-run` counts it).'
     ])
     expect(limited.translateRequests().map((request) => [request.params.texts.length, request.status])).toEqual([
       [3, 200],

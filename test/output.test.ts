@@ -187,15 +187,17 @@ describe('parallelView', () => {
 
   it('keeps every row a table row, whatever the inline content', async () => {
     const {parallel} = await edition('Code `a|b` und <span\ntitle="x">HTML</span> und ![Alt|Text](b.png) hier.\n', {
-      'Code <x id="1"/> und <x id="2"/>HTML<x id="3"/> und <x id="4"/> hier.': 'Code <x id="1"/> and <x id="2"/>HTML<x id="3"/> and <x id="4"/> here.'
+      'Code <x id="1"/> und <x id="2"/>HTML<x id="3"/> und <x id="4"/> hier.': 'Code <x id="1"/> and <x id="2"/>HTML<x id="3"/> and <x id="4"/> here.',
+      'Alt|Text': 'Old|text'
     })
-    expect(parallel.split('\n')[4]).toBe(
-      '| Code `a\\|b` und <span title="x">HTML</span> und ![Alt\\|Text](b.png) hier. | Code `a\\|b` and <span title="x">HTML</span> and ![Alt\\|Text](b.png) here. |'
-    )
+    expect(parallel.split('\n').slice(4, 6)).toEqual([
+      '| Code `a\\|b` und <span title="x">HTML</span> und ![Alt\\|Text](b.png) hier. | Code `a\\|b` and <span title="x">HTML</span> and ![Old\\|text](b.png) here. |',
+      '| Alt\\|Text | Old\\|text |'
+    ])
     const tree = unified().use(remarkParse).use(remarkGfm).parse(parallel) as Root
     const table = tree.children[1]
     expect(table?.type).toBe('table')
-    expect(table?.type === 'table' ? table.children.map((row) => row.children.length) : []).toEqual([2, 2])
+    expect(table?.type === 'table' ? table.children.map((row) => row.children.length) : []).toEqual([2, 2, 2])
   })
 
   it('labels the columns in the language of the t function', async () => {
@@ -215,7 +217,7 @@ describe('parallelView', () => {
 })
 
 describe('restoreTargets', () => {
-  it('falls back to plain text with the link kept at the end when the tags are damaged, with a warning', async () => {
+  it('falls back to plain text with the link at the end and intact placeholders in place when the tags are damaged, with a warning', async () => {
     const {english, parallel, file} = await edition('# Kopf\n\nLaut [Reuters](https://reuters.example) ist es `wahr`.\n', {
       Kopf: 'Head',
       'Laut <a id="1">Reuters</a> ist es <x id="2"/>.': 'According to Reuters it is <x id="2"/>.'
@@ -226,10 +228,30 @@ describe('restoreTargets', () => {
     expect(file.messages[0]?.ruleId).toBe('tag-damage')
     expect(file.messages[0]?.source).toBe('tandem')
     expect(file.messages[0]?.fatal).toBe(false)
-    expect(withoutFrontmatter(english)).toBe('# Head\n\nAccording to Reuters it is. [Reuters](https://reuters.example) `wahr`\n')
+    // The code stays where the translation put it: only the link's tags were lost.
+    expect(withoutFrontmatter(english)).toBe('# Head\n\nAccording to Reuters it is `wahr`. [Reuters](https://reuters.example)\n')
     expect(parallel.split('\n')[5]).toBe(
-      '| Laut [Reuters](https://reuters.example) ist es `wahr`. | According to Reuters it is. [Reuters](https://reuters.example) `wahr` |'
+      '| Laut [Reuters](https://reuters.example) ist es `wahr`. | According to Reuters it is `wahr`. [Reuters](https://reuters.example) |'
     )
+  })
+
+  it('puts translated alt texts and titles on images and links, in translated blocks and in blocks that are not', async () => {
+    const {english, parallel} = await edition('![Ein Bild](b.png "Der Titel")\n\nSiehe [hier](https://example.org "Quelle") und ![Karte](k.png).\n', {
+      'Ein Bild': 'A picture',
+      'Der Titel': 'The title',
+      'Siehe <a id="1">hier</a> und <x id="2"/>.': 'See <a id="1">here</a> and <x id="2"/>.',
+      Quelle: 'Source',
+      Karte: 'Map'
+    })
+    expect(withoutFrontmatter(english)).toBe('![A picture](b.png "The title")\n\nSee [here](https://example.org "Source") and ![Map](k.png).\n')
+    expect(parallel.split('\n').slice(4)).toEqual([
+      '| Ein Bild | A picture |',
+      '| Der Titel | The title |',
+      '| Siehe [hier](https://example.org "Quelle") und ![Karte](k.png). | See [here](https://example.org "Source") and ![Map](k.png). |',
+      '| Quelle | Source |',
+      '| Karte | Map |',
+      ''
+    ])
   })
 
   it('writes the Details heading and labels from the vocabulary, never from the provider', async () => {
@@ -238,7 +260,7 @@ describe('restoreTargets', () => {
   })
 })
 
-describe('design gaps (expected to fail until src/ is fixed)', () => {
+describe('design rules', () => {
   it('parallel view keeps reference links followable (design.md: inline Markdown kept)', async () => {
     // The definition stays in the English edition, but the parallel view has none: `[AP][ap]` is then plain text.
     const {english, parallel} = await edition('Laut [AP][ap] stimmt es.\n\n[ap]: https://ap.example\n', {

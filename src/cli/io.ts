@@ -10,6 +10,8 @@ export interface CliIo {
   env: NodeJS.ProcessEnv
   stdout: (text: string) => void
   stderr: (text: string) => void
+  /** Where a build shows its progress: a bar on a terminal, lines otherwise; unset, none (tests that compare stderr). */
+  progress?: NodeJS.WritableStream & {isTTY?: boolean}
 }
 
 /** Print the messages of `files` and return the exit code they call for. */

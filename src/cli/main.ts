@@ -4,12 +4,17 @@ import {TandemError} from '../errors.ts'
 import {glossaryKinds, type GlossaryKind} from '../glossary/names-file.ts'
 import {createI18n, type UiLanguage} from '../i18n/index.ts'
 import {DEFAULTS} from '../pipeline/defaults.ts'
+import {pricing} from '../pipeline/estimate.ts'
+import {deeplDefaults} from '../providers/deepl.ts'
+import {schedulerDefaults} from '../providers/scheduler.ts'
 import {EXIT, type CliIo} from './io.ts'
-import {runBuild} from './run-build.ts'
+import {runBuild, type BuildCommandOptions} from './run-build.ts'
 import {runCheck, runGlossaryAdd, runGlossaryCandidates, runGlossaryLint, runGlossaryList} from './run-glossary.ts'
 import {runGlossarySync} from './run-glossary-sync.ts'
 import {runImport} from './run-import.ts'
 import {runMemoryImport, runMemoryRekey} from './run-memory.ts'
+import {runSite} from './run-site.ts'
+import {runStatus} from './run-status.ts'
 
 export {EXIT, type CliIo} from './io.ts'
 
@@ -17,7 +22,8 @@ const defaultIo: CliIo = {
   cwd: process.cwd(),
   env: process.env,
   stdout: (text) => process.stdout.write(text + '\n'),
-  stderr: (text) => process.stderr.write(text + '\n')
+  stderr: (text) => process.stderr.write(text + '\n'),
+  progress: process.stderr
 }
 
 /** Run the `tandem` command; resolves to the exit code. The only place that prints or picks exit codes. */
@@ -40,9 +46,25 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
     .argument('[files...]', `German Markdown files inside ${DEFAULTS.sourceDir} (default: all of them)`)
     .addOption(targetLang())
     .option('--server-url <url>', 'DeepL API server (default: DEEPL_SERVER_URL, else DeepL)')
-    .option('--concurrency <n>', 'files built at once', positiveInteger, DEFAULTS.concurrency)
-    .action(async (files: string[], options: {targetLang: string; serverUrl?: string; concurrency: number}) => {
+    .option('--concurrency <n>', 'DeepL requests in flight at once (and files built at once)', positiveInteger, DEFAULTS.concurrency)
+    .option('--dry-run', 'count segments, memory hits, characters, requests and cost per file; send nothing')
+    .option('--json', 'with --dry-run: the figures as JSON on stdout')
+    .option('--price <euros>', 'price per million billed characters, for cost figures', positiveNumber, pricing.pricePerMillion)
+    .option('--timeout <ms>', 'timeout of one DeepL request', positiveInteger, deeplDefaults.minTimeout)
+    .option('--retry-delay <ms>', 'first wait before retrying a 429, 5xx, timeout or reset; each retry waits 1.6 times longer', wholeNumber, schedulerDefaults.initialDelayMs)
+    .action(async (files: string[], options: BuildCommandOptions) => {
       exitCode = await runBuild(files, options, io, ui)
+    })
+
+  program
+    .command('status')
+    .description('which English editions are stale (source or glossary changed since they were built), and what a build would send')
+    .argument('[files...]', `German Markdown files (default: all of ${DEFAULTS.sourceDir})`)
+    .addOption(targetLang())
+    .option('--json', 'the same as JSON on stdout')
+    .option('--price <euros>', 'price per million billed characters, for the cost figure', positiveNumber, pricing.pricePerMillion)
+    .action(async (files: string[], options: {targetLang: string; json?: boolean; price: number}) => {
+      exitCode = await runStatus(files, options, io)
     })
 
   program
@@ -63,6 +85,13 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
     .option('--force', 'overwrite an existing German file')
     .action(async (file: string, options: {slug?: string; force?: boolean}) => {
       exitCode = await runImport(file, options, io, ui)
+    })
+
+  program
+    .command('site')
+    .description('write the bilingual reader (site/) from the German sources, the memory and the glossary; --ui sets its language')
+    .action(async () => {
+      exitCode = await runSite(io, ui)
     })
 
   const memory = program.command('memory').description('work with the translation memory')
@@ -147,6 +176,18 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
     throw error
   }
   return exitCode
+}
+
+function positiveNumber(value: string): number {
+  const number = Number(value)
+  if (!Number.isFinite(number) || number <= 0) throw new InvalidArgumentError('expected a number above 0')
+  return number
+}
+
+function wholeNumber(value: string): number {
+  const number = Number(value)
+  if (!Number.isInteger(number) || number < 0) throw new InvalidArgumentError('expected a whole number of at least 0')
+  return number
 }
 
 function positiveInteger(value: string): number {

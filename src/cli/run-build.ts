@@ -1,35 +1,83 @@
 import type {i18n} from 'i18next'
+import {writeReaderSite} from '../output/reader/write-site.ts'
 import {deeplGlossaryName} from '../glossary/deepl-glossary-name.ts'
 import {build} from '../pipeline/build.ts'
 import {DEFAULTS} from '../pipeline/defaults.ts'
-import {openProject} from '../pipeline/project.ts'
+import {costOf, estimate, pricing, type Estimate, type Figures} from '../pipeline/estimate.ts'
+import {openProject, type Project} from '../pipeline/project.ts'
 import {DeepLProvider, deeplOptionsFromEnvironment} from '../providers/deepl.ts'
 import {ProviderAuthorizationError, ProviderQuotaError} from '../providers/errors.ts'
+import {RequestScheduler} from '../providers/scheduler.ts'
 import {EXIT, reportFiles, type CliIo} from './io.ts'
+import {createProgressDisplay, type ProgressDisplay} from './progress.ts'
 
 export interface BuildCommandOptions {
   targetLang: string
   serverUrl?: string
+  /** Requests in flight at once (and files built at once). */
   concurrency: number
+  /** Count what would be sent, send nothing. */
+  dryRun?: boolean
+  /** With `dryRun`: the figures as JSON on stdout. */
+  json?: boolean
+  /** Price per million billed characters, for the cost figures (default: `pricing.pricePerMillion`). */
+  price?: number
+  /** Timeout of one request in ms (default: `deeplDefaults.minTimeout`). */
+  timeout?: number
+  /** First wait before a retry in ms (default: `schedulerDefaults.initialDelayMs`). */
+  retryDelay?: number
 }
 
 export async function runBuild(files: string[], options: BuildCommandOptions, io: CliIo, ui: i18n): Promise<number> {
-  const deeplOptions = deeplOptionsFromEnvironment(io.env, {
-    targetLang: options.targetLang,
-    ...(options.serverUrl ? {serverUrl: options.serverUrl} : {})
-  })
   const project = await openProject({
     root: io.cwd,
     ...(files.length > 0 ? {files} : {}),
     targetLang: options.targetLang,
     concurrency: options.concurrency
   })
-  // The glossary `tandem glossary sync` made from today's names file; the provider looks it up on its first miss.
-  if (deeplOptions) deeplOptions.glossaryName = deeplGlossaryName(project.glossaryHash)
-  const result = await build({
-    project,
-    ...(deeplOptions ? {provider: new DeepLProvider(deeplOptions)} : {})
+  const price = options.price ?? pricing.pricePerMillion
+  if (options.dryRun) {
+    const counted = await estimate({project})
+    const exitCode = reportFiles([counted.glossary, ...counted.failed], io)
+    if (options.json) io.stdout(JSON.stringify(estimateJson(counted, price), null, 2))
+    else io.stdout(formatEstimate(counted, price))
+    return exitCode
+  }
+  if (options.json) {
+    io.stderr('tandem: --json goes with --dry-run')
+    return EXIT.fatal
+  }
+
+  const deeplOptions = deeplOptionsFromEnvironment(io.env, {
+    targetLang: options.targetLang,
+    ...(options.serverUrl ? {serverUrl: options.serverUrl} : {}),
+    ...(options.timeout ? {minTimeout: options.timeout} : {})
   })
+  let display: ProgressDisplay | undefined
+  let provider: DeepLProvider | undefined
+  if (deeplOptions) {
+    // The glossary `tandem glossary sync` made from today's names file; the provider looks it up on its first miss.
+    deeplOptions.glossaryName = deeplGlossaryName(project.glossaryHash)
+    const scheduler = new RequestScheduler({
+      maxInFlight: options.concurrency,
+      ...(options.retryDelay === undefined ? {} : {initialDelayMs: options.retryDelay}),
+      onRetry: (event) => display?.retry(event)
+    })
+    provider = new DeepLProvider({...deeplOptions, scheduler})
+    if (io.progress) display = await startProgress(io.progress, project, price)
+  }
+  let result
+  try {
+    result = await build({
+      project,
+      keepFileData: false,
+      ...(provider ? {provider} : {}),
+      ...(display ? {onProgress: (progress) => display?.update(progress)} : {})
+    })
+  } finally {
+    display?.stop()
+  }
+
   const exitCode = reportFiles([result.glossary, ...result.files.map((built) => built.file)], io)
   const built = result.files.filter((file) => file.ok)
   const unchanged = built.filter((file) => file.written.length === 0).length
@@ -38,8 +86,92 @@ export async function runBuild(files: string[], options: BuildCommandOptions, io
   const summary = [ui.t('cli.built', {count: built.length}), ui.t('cli.unchanged', {count: unchanged})]
   if (result.translated > 0) summary.push(ui.t('cli.translated', {count: result.translated, characters: result.billedCharacters}))
   if (failed > 0) summary.push(ui.t('cli.failed', {count: failed}))
+  if (!project.glossaryBroken && !(result.stoppedBy instanceof ProviderAuthorizationError)) {
+    // The reader is derived from what the memory now holds; its problems are the build's, reported above.
+    await writeReaderSite({root: io.cwd, ui: ui.language === 'de' ? 'de' : 'en'})
+  }
   io.stderr(summary.join(', '))
-  if (result.stoppedBy instanceof ProviderQuotaError) return EXIT.quota
+  if (result.stoppedBy instanceof ProviderQuotaError) {
+    // Everything received is in the memory now, so counting again gives exactly what is left.
+    const left = await estimate({project})
+    io.stderr(quotaMessage(left, project.settings.memoryPath, price))
+    return EXIT.quota
+  }
   if (result.stoppedBy instanceof ProviderAuthorizationError) return EXIT.fatal
   return exitCode
+}
+
+/** On a terminal, count first so the bar knows its total; in a log, go straight to work. */
+async function startProgress(stream: NonNullable<CliIo['progress']>, project: Project, price: number): Promise<ProgressDisplay | undefined> {
+  if (!stream.isTTY) return createProgressDisplay(stream)
+  const {total} = await estimate({project})
+  if (total.toTranslate === 0) return undefined
+  stream.write(`${sends(total)}, ${money(costOf(total.billedCharacters, price))}\n`)
+  return createProgressDisplay(stream, {segments: total.toTranslate, billedCharacters: total.billedCharacters})
+}
+
+function quotaMessage(left: Estimate, memoryPath: string, price: number): string {
+  const {total} = left
+  const count = left.files.filter((file) => file.toTranslate > 0).length
+  const files = count === 1 ? '1 file' : `${count} files`
+  return [
+    `DeepL's character quota is used up. Still to translate: ${total.toTranslate} segments, ${total.billedCharacters} characters`,
+    `(${money(costOf(total.billedCharacters, price))}) in ${files}.`,
+    `Every translation received is kept in ${memoryPath}; when the quota renews, or with another key,`,
+    'run `tandem build` again: it sends only what is missing (`tandem build --dry-run` counts it).'
+  ].join(' ')
+}
+
+/** "12 segments to translate, 3456 characters in 2 requests". */
+export function sends(figures: Figures): string {
+  const segments = figures.toTranslate === 1 ? 'segment' : 'segments'
+  const requests = figures.requests === 1 ? 'request' : 'requests'
+  return `${figures.toTranslate} ${segments} to translate, ${figures.billedCharacters} characters in ${figures.requests} ${requests}`
+}
+
+/** A cost in euros, to the cent, or finer below one euro. */
+export function money(amount: number): string {
+  return `€${amount.toFixed(amount !== 0 && amount < 1 ? 4 : 2)}`
+}
+
+/** The dry-run table: one row per file, then the total. */
+export function formatEstimate(counted: Estimate, price: number): string {
+  const header = ['file', 'segments', 'memory hits', 'to translate', 'characters', 'requests', `cost (${pricing.currency})`]
+  const row = (name: string, figures: Figures) => [
+    name,
+    String(figures.segments),
+    String(figures.memoryHits),
+    String(figures.toTranslate),
+    String(figures.billedCharacters),
+    String(figures.requests),
+    money(costOf(figures.billedCharacters, price)).slice(1)
+  ]
+  const rows = [header, ...counted.files.map((file) => row(file.file, file)), row(`total (${counted.total.files} ${counted.total.files === 1 ? 'file' : 'files'})`, counted.total)]
+  const widths = header.map((_, column) => Math.max(...rows.map((cells) => (cells[column] ?? '').length)))
+  const lines = rows.map((cells) =>
+    cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join('  ')
+  )
+  lines.push(`cost at €${price} per million billed characters (DeepL API Pro's usage price; set another with --price)`)
+  return lines.join('\n')
+}
+
+function estimateJson(counted: Estimate, price: number) {
+  const withCost = (figures: Figures) => ({
+    segments: figures.segments,
+    memoryHits: figures.memoryHits,
+    toTranslate: figures.toTranslate,
+    billedCharacters: figures.billedCharacters,
+    requests: figures.requests,
+    cost: round(costOf(figures.billedCharacters, price))
+  })
+  return {
+    files: counted.files.map((file) => ({file: file.file, ...withCost(file)})),
+    total: {files: counted.total.files, ...withCost(counted.total)},
+    pricePerMillion: price,
+    currency: pricing.currency
+  }
+}
+
+function round(amount: number): number {
+  return Math.round(amount * 1e6) / 1e6
 }

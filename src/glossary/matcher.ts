@@ -29,6 +29,8 @@ const apostropheGenitiveEnding = /[sßxzSXZ]$/
  */
 export class NameMatcher {
   private readonly root: TrieNode = {children: new Map()}
+  /** First code units of the names' first words: most words of a text start with none of them. */
+  private readonly firstCodes = new Set<number>()
 
   constructor(entries: Iterable<GlossaryEntry>) {
     for (const entry of entries) this.add(entry)
@@ -41,6 +43,7 @@ export class NameMatcher {
       const separator = last === 0 ? '' : normalizeSeparator(entry.de.slice(last, word.index))
       if (separator === undefined) return
       const key = separator + word[0]
+      if (node === this.root) this.firstCodes.add(key.charCodeAt(0))
       let child = node.children.get(key)
       if (!child) {
         child = {children: new Map()}
@@ -55,11 +58,22 @@ export class NameMatcher {
 
   /** Every name in `text`, left to right, without overlaps. */
   match(text: string): NameMatch[] {
-    const words = [...text.matchAll(wordPattern)]
+    // Offsets only: keeping an object per word alive would dominate the time on long texts.
+    const starts: number[] = []
+    const ends: number[] = []
+    const pattern = new RegExp(wordPattern.source, wordPattern.flags)
+    for (let word = pattern.exec(text); word; word = pattern.exec(text)) {
+      starts.push(word.index)
+      ends.push(word.index + word[0].length)
+    }
     const matches: NameMatch[] = []
     let index = 0
-    while (index < words.length) {
-      const found = this.longestAt(text, words, index)
+    while (index < starts.length) {
+      if (!this.firstCodes.has(text.charCodeAt(starts[index] ?? 0))) {
+        index++
+        continue
+      }
+      const found = this.longestAt(text, starts, ends, index)
       if (found) {
         matches.push(found.match)
         index = found.next
@@ -70,22 +84,21 @@ export class NameMatcher {
     return matches
   }
 
-  private longestAt(text: string, words: RegExpExecArray[], first: number): {match: NameMatch; next: number} | undefined {
-    const start = words[first]?.index ?? 0
+  private longestAt(text: string, starts: number[], ends: number[], first: number): {match: NameMatch; next: number} | undefined {
+    const start = starts[first] ?? 0
     let node: TrieNode | undefined = this.root
     let best: {match: NameMatch; next: number} | undefined
-    for (let index = first; node && index < words.length; index++) {
-      const word = words[index] as RegExpExecArray
-      const end = word.index + word[0].length
+    for (let index = first; node && index < starts.length; index++) {
+      const end = ends[index] ?? 0
+      const word = text.slice(starts[index], end)
       let separator = ''
       if (index > first) {
-        const previous = words[index - 1] as RegExpExecArray
-        const gap = normalizeSeparator(text.slice(previous.index + previous[0].length, word.index))
+        const gap = normalizeSeparator(text.slice(ends[index - 1], starts[index]))
         if (gap === undefined) break
         separator = gap
       }
-      const exact: TrieNode | undefined = node.children.get(separator + word[0])
-      const genitive = word[0].length > 1 && word[0].endsWith('s') ? node.children.get(separator + word[0].slice(0, -1)) : undefined
+      const exact: TrieNode | undefined = node.children.get(separator + word)
+      const genitive = word.length > 1 && word.endsWith('s') ? node.children.get(separator + word.slice(0, -1)) : undefined
 
       if (genitive?.entry) {
         best = {match: this.found(text, genitive.entry, start, end, true), next: index + 1}
@@ -96,7 +109,7 @@ export class NameMatcher {
         const opening = text[start - 1]
         const quoted = after !== undefined && opening !== undefined && openingQuote(after).includes(opening)
         const apostrophe =
-          after !== undefined && apostrophes.has(after) && apostropheGenitiveEnding.test(word[0]) && !isWordCharacter(text[end + 1]) && !quoted
+          after !== undefined && apostrophes.has(after) && apostropheGenitiveEnding.test(word) && !isWordCharacter(text[end + 1]) && !quoted
         best = {match: this.found(text, exact.entry, start, apostrophe ? end + 1 : end, apostrophe), next: index + 1}
       }
       node = exact

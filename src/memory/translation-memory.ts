@@ -18,6 +18,19 @@ export interface MemoryRecord {
   /** ISO date (YYYY-MM-DD) the translation was made. */
   date: string
   billedCharacters?: number
+  /**
+   * Set on a piece of a segment too large for one request (key: `partKey()`): kept so that a build cut short
+   * never pays for it again, and dropped by `compact()` once the whole segment is in the memory.
+   */
+  part?: MemoryPart
+}
+
+export interface MemoryPart {
+  /** Key of the whole segment. */
+  of: string
+  /** From 0. */
+  index: number
+  count: number
 }
 
 const origins = new Set<string>(['mt', 'human', 'import'])
@@ -47,17 +60,29 @@ export class TranslationMemory {
     }
     const lines = text.split('\n')
     let cut = false
+    let previousKey = ''
     for (const [index, line] of lines.entries()) {
-      if (line.trim() === '') continue
+      if (line.trim() === '') {
+        if (index < lines.length - 1) memory.dirty = true
+        continue
+      }
       // A crash can cut the last appended line short; what was whole before it still counts.
       const isUnfinished = index === lines.length - 1
       const record = parseRecord(line, `${path}:${index + 1}`, isUnfinished)
-      if (record) memory.records.set(record.key, record)
-      else cut = true
+      if (!record) {
+        cut = true
+        continue
+      }
+      // Checked line by line: rebuilding the whole file to compare would double its memory.
+      if (record.key <= previousKey || line !== JSON.stringify(normalizeRecord(record))) memory.dirty = true
+      previousKey = record.key
+      memory.records.set(record.key, record)
     }
-    if (text !== serialize(memory.records)) memory.dirty = true
     // Appending after a cut or unterminated line would glue the next record onto it.
-    if (cut || (text !== '' && !text.endsWith('\n'))) await memory.compact()
+    if (cut || (text !== '' && !text.endsWith('\n'))) {
+      memory.dirty = true
+      await memory.compact()
+    }
     return memory
   }
 
@@ -94,6 +119,8 @@ export class TranslationMemory {
   async compact(): Promise<boolean> {
     await this.appending
     if (!this.dirty) return false
+    // Another build may have appended since this one read the file: keep its records (a sorted union).
+    for (const record of await readRecords(this.path)) if (!this.records.has(record.key)) this.records.set(record.key, record)
     const changed = await writeFileAtomic(this.path, serialize(this.records))
     this.dirty = false
     return changed
@@ -106,6 +133,7 @@ export class TranslationMemory {
 
 function serialize(records: ReadonlyMap<string, MemoryRecord>): string {
   return [...records.values()]
+    .filter((record) => !record.part || !records.has(record.part.of))
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
     .map((record) => JSON.stringify(normalizeRecord(record)) + '\n')
     .join('')
@@ -113,7 +141,7 @@ function serialize(records: ReadonlyMap<string, MemoryRecord>): string {
 
 /** A fixed key order, so that the file diffs cleanly. */
 function normalizeRecord(record: MemoryRecord): MemoryRecord {
-  const {key, source, target, origin, sourceLang, targetLang, provider, model, date, billedCharacters} = record
+  const {key, source, target, origin, sourceLang, targetLang, provider, model, date, billedCharacters, part} = record
   return {
     key,
     source,
@@ -124,7 +152,8 @@ function normalizeRecord(record: MemoryRecord): MemoryRecord {
     ...(provider === undefined ? {} : {provider}),
     ...(model === undefined ? {} : {model}),
     date,
-    ...(billedCharacters === undefined ? {} : {billedCharacters})
+    ...(billedCharacters === undefined ? {} : {billedCharacters}),
+    ...(part === undefined ? {} : {part: {of: part.of, index: part.index, count: part.count}})
   }
 }
 
@@ -143,5 +172,26 @@ function parseRecord(line: string, place: string, mayBeCut: boolean): MemoryReco
   if (!origins.has(record.origin as string)) {
     throw new MemoryError(`${place}: \`origin\` must be one of mt, human, import, not \`${String(record.origin)}\``)
   }
+  if (record.part !== undefined && !isPart(record.part)) throw new MemoryError(`${place}: \`part\` must be {of, index, count}`)
   return value as MemoryRecord
+}
+
+function isPart(value: unknown): value is MemoryPart {
+  const part = value as Partial<Record<keyof MemoryPart, unknown>> | null
+  return typeof part === 'object' && part !== null && typeof part.of === 'string' && Number.isInteger(part.index) && Number.isInteger(part.count)
+}
+
+/** The records in the file now; a missing file or a cut last line is no error here. */
+async function readRecords(file: string): Promise<MemoryRecord[]> {
+  let text: string
+  try {
+    text = await readFile(file, 'utf8')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
+    throw error
+  }
+  const lines = text.split('\n')
+  return lines.flatMap((line, index) =>
+    line.trim() === '' ? [] : (parseRecord(line, `${file}:${index + 1}`, index === lines.length - 1) ?? [])
+  )
 }

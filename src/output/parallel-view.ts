@@ -4,9 +4,11 @@ import type {VFile} from 'vfile'
 import type {TFunction} from 'i18next'
 import {unified} from 'unified'
 import remarkGfm from 'remark-gfm'
+import remarkMath from 'remark-math'
 import remarkStringify from 'remark-stringify'
 import {tandemData} from '../pipeline/data.ts'
 import {markdownStyle} from '../pipeline/markdown-options.ts'
+import remarkKeepUrls from './keep-urls.ts'
 import type {Segment} from '../segment/types.ts'
 
 export interface Options {
@@ -15,7 +17,11 @@ export interface Options {
 }
 
 // Unpadded cells: a padded table of long paragraphs is mostly spaces and diffs badly.
-const serializer = unified().use(remarkGfm, {tablePipeAlign: false}).use(remarkStringify, markdownStyle)
+const serializer = unified()
+  .use(remarkGfm, {tablePipeAlign: false})
+  .use(remarkMath, {singleDollarTextMath: false})
+  .use(remarkKeepUrls)
+  .use(remarkStringify, markdownStyle)
 
 /** The side-by-side view on `file.data.tandem.parallel`: one GFM table row per segment, in source order. */
 export default function parallelView(options: Options) {
@@ -79,7 +85,7 @@ function resolve(node: PhrasingContent, definitions: ReadonlyMap<string, Definit
 function oneLine(node: PhrasingContent): PhrasingContent {
   if (node.type === 'text') return {...node, value: node.value.replace(/\s*\r?\n\s*/g, ' ')}
   if (node.type === 'break') return {type: 'html', value: '<br>'}
-  if (node.type === 'inlineCode' || node.type === 'html') return {...node, value: node.value.replace(/\r?\n/g, ' ')}
+  if (node.type === 'inlineCode' || node.type === 'html' || node.type === 'inlineMath') return {...node, value: node.value.replace(/\r?\n/g, ' ')}
   // Cast: the same node with its children flattened, which are of the kind it already held.
   if ('children' in node) return {...node, children: node.children.map(oneLine)} as PhrasingContent
   return node

@@ -5,6 +5,7 @@ import {createI18n} from '../i18n/index.ts'
 import {TranslationMemory} from '../memory/translation-memory.ts'
 import {ProviderAuthorizationError, ProviderError, ProviderQuotaError} from '../providers/errors.ts'
 import type {Provider} from '../providers/provider.ts'
+import type {TranslationProgress} from '../providers/translate-misses.ts'
 import {writeFileAtomic} from '../output/write-file-atomic.ts'
 import {tandemData} from './data.ts'
 import {openProject, type Project, type ProjectOptions} from './project.ts'
@@ -17,6 +18,13 @@ export interface BuildOptions extends ProjectOptions {
   provider?: Provider
   /** The project, when the caller has opened it already (the other project options are then unused). */
   project?: Project
+  /**
+   * Keep each file's English text and `file.data.tandem` in the result (default: true).
+   * The CLI needs only the messages, and on a large site the trees would dominate memory.
+   */
+  keepFileData?: boolean
+  /** Told each time a provider answer has been stored in the memory. */
+  onProgress?: (progress: TranslationProgress) => void
 }
 
 export interface BuiltFile {
@@ -33,6 +41,8 @@ export interface BuildResult {
   files: BuiltFile[]
   translated: number
   billedCharacters: number
+  /** Provider requests answered (retries not counted). */
+  requests: number
   memoryHits: number
   /** Set when the provider ended the build early (refused key, empty quota). */
   stoppedBy?: ProviderError
@@ -44,7 +54,7 @@ export interface BuildResult {
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const project = options.project ?? (await openProject(options))
   const {root, settings, sourceDir} = project
-  const result: BuildResult = {files: [], translated: 0, billedCharacters: 0, memoryHits: 0, glossary: project.glossary.file}
+  const result: BuildResult = {files: [], translated: 0, billedCharacters: 0, requests: 0, memoryHits: 0, glossary: project.glossary.file}
   if (project.glossaryBroken) return result
   const memory = await TranslationMemory.open(path.join(root, settings.memoryPath))
   const abort = new AbortController()
@@ -58,9 +68,16 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     t: createI18n('en').t,
     glossaryHash: project.glossaryHash,
     matcher: project.matcher,
-    signal: abort.signal
+    signal: abort.signal,
+    // A paragraph that two files share is sent once, whichever file gets to it first.
+    inFlight: new Map(),
+    onProgress: (progress) => {
+      result.requests += progress.requests
+      options.onProgress?.(progress)
+    }
   })
 
+  // The provider caps requests in flight; this only bounds the files held in memory at once.
   const limit = pLimit(settings.concurrency)
   const buildOne = async (filePath: string): Promise<BuiltFile> => {
     const file = await readSourceFile(filePath, root)
@@ -103,6 +120,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       ;(changed ? built.written : built.unchanged).push(output.split(path.sep).join('/'))
     }
     built.ok = true
+    if (options.keepFileData === false) {
+      file.value = ''
+      delete file.data.tandem
+    }
     return built
   }
 

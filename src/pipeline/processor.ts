@@ -3,16 +3,18 @@ import type {Root} from 'mdast'
 import remarkParse from 'remark-parse'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
+import remarkMath from 'remark-math'
 import remarkStringify from 'remark-stringify'
 import type {TFunction} from 'i18next'
 import segmentBlocks from '../segment/segment-blocks.ts'
+import remarkTemplateTags from '../segment/template-tags.ts'
 import applyNameGlossary from '../glossary/apply-name-glossary.ts'
 import checkNames from '../glossary/check-names.ts'
 import type {NameMatcher} from '../glossary/matcher.ts'
 import restoreTargets from '../segment/restore-targets.ts'
 import lookupMemory from '../memory/lookup-memory.ts'
 import type {TranslationMemory} from '../memory/translation-memory.ts'
-import translateMisses from '../providers/translate-misses.ts'
+import translateMisses, {type TranslationProgress} from '../providers/translate-misses.ts'
 import type {Provider} from '../providers/provider.ts'
 import englishEdition from '../output/english-edition.ts'
 import parallelView from '../output/parallel-view.ts'
@@ -40,6 +42,10 @@ export interface ProcessorOptions extends SegmenterOptions {
   /** Glossary violations are errors (`tandem check --strict`). */
   strict?: boolean
   signal?: AbortSignal
+  /** Keys being translated for some file of the build, shared by its files (see `translateMisses`). */
+  inFlight?: Map<string, Promise<void>>
+  /** Told each time a provider answer has been stored. */
+  onProgress?: (progress: TranslationProgress) => void
 }
 
 /** Markdown → segments with their glossary matches and memory keys on `file.data.tandem`; nothing translated. */
@@ -49,6 +55,9 @@ export function createSegmenter(options: SegmenterOptions): Processor<Root, Root
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkGfm)
+    // `$$…$$` only: a single `$` is too often a price in running text.
+    .use(remarkMath, {singleDollarTextMath: false})
+    .use(remarkTemplateTags)
     .use(segmentBlocks, {...languages, frontmatterFields: options.frontmatterFields, labelLanguage: options.labelLanguage ?? 'de'})
   return options.matcher ? processor.use(applyNameGlossary, {matcher: options.matcher, ...languages}) : processor
 }
@@ -62,7 +71,9 @@ export function createProcessor(options: ProcessorOptions): Processor<Root, Root
       sourceLang: options.sourceLang,
       targetLang: options.targetLang,
       ...(options.provider ? {provider: options.provider} : {}),
-      ...(options.signal ? {signal: options.signal} : {})
+      ...(options.signal ? {signal: options.signal} : {}),
+      ...(options.inFlight ? {inFlight: options.inFlight} : {}),
+      ...(options.onProgress ? {onProgress: options.onProgress} : {})
     })
     .use(checkNames, {strict: options.strict ?? false})
     .use(requireTranslations, {memoryPath: options.memoryLabel})

@@ -7,9 +7,12 @@ import type {BatchLimits, TranslationRequest} from './provider.ts'
  */
 export const deeplLimits: BatchLimits = {maxTexts: 50, maxBytes: 120 * 1024}
 
-/** Bytes a text takes in a form-encoded body (`text=…&`): what DeepL's size limit counts. */
+/**
+ * Bytes a text takes in the form-encoded body deepl-node sends (`text=…&`): what DeepL's size limit counts.
+ * Form encoding, not `encodeURIComponent`: a space is one byte (`+`), and `!'()~` take three.
+ */
 export function encodedSize(text: string): number {
-  return encodeURIComponent(text).length + 6
+  return new URLSearchParams([['text', text]]).toString().length + 1
 }
 
 /** Split requests, in order, into batches within `limits`. */
@@ -24,7 +27,7 @@ export function splitIntoBatches(requests: readonly TranslationRequest[], limits
       batch = []
       bytes = 0
     }
-    // A single text over the limit still goes alone; splitting it at sentences is the batching issue's job.
+    // A text over the limit goes alone; `planRequests` splits such texts before they get here.
     batch.push(request)
     bytes += size
   }

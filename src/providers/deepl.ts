@@ -11,9 +11,11 @@ import {
   ProviderConnectionError,
   ProviderError,
   ProviderQuotaError,
-  ProviderRateLimitError
+  ProviderRateLimitError,
+  ProviderUnavailableError
 } from './errors.ts'
 import type {BatchLimits, Provider, TranslationRequest, TranslationResult} from './provider.ts'
+import {RequestScheduler, type RetryOptions} from './scheduler.ts'
 
 export interface DeepLOptions {
   /** The DeepL API key (`DEEPL_AUTH_KEY`). Sent only to `serverUrl`, never printed. */
@@ -24,10 +26,19 @@ export interface DeepLOptions {
   sourceLang?: string
   /** Target language (default: `en-US`). */
   targetLang?: string
-  /** Retries of 429, 5xx and network errors inside deepl-node (default: 5). */
+  /**
+   * deepl-node's own retries (default: 0). Leave it: tandem retries in `RequestScheduler`,
+   * and two layers would multiply the attempts and hide a 456 behind deepl-node's backoff.
+   */
   maxRetries?: number
-  /** Minimum request timeout in ms (default: 10000). */
+  /** Timeout of one request in ms, deepl-node's `minTimeout` (default: 30000): a silent server counts as a failure after it. */
   minTimeout?: number
+  /** Requests in flight at once (default: 2). Ignored when `scheduler` is given. */
+  maxInFlight?: number
+  /** How 429, 5xx, timeouts and resets are retried (defaults: `schedulerDefaults`). Ignored when `scheduler` is given. */
+  retry?: Partial<RetryOptions>
+  /** A scheduler to share, e.g. with a progress display listening to its retries. */
+  scheduler?: RequestScheduler
   /** A DeepL glossary id to apply; when set, `glossaryName` is not looked up. */
   glossaryId?: string
   /**
@@ -59,24 +70,29 @@ export interface DeepLGlossarySync {
 export const deeplDefaults: Required<Pick<DeepLOptions, 'sourceLang' | 'targetLang' | 'maxRetries' | 'minTimeout'>> = {
   sourceLang: 'de',
   targetLang: 'en-US',
-  maxRetries: 5,
-  minTimeout: 10_000
+  maxRetries: 0,
+  // A full 128 KiB request can take DeepL many seconds; deepl-node's 5 s would cut it off.
+  minTimeout: 30_000
 }
 
 export class DeepLProvider implements Provider {
   readonly name = 'deepl'
   readonly limits: BatchLimits = deeplLimits
+  /** Caps requests in flight and retries them; every call to DeepL goes through it. */
+  readonly scheduler: RequestScheduler
   private readonly translator: deepl.Translator
-  private readonly settings: Omit<DeepLOptions, 'authKey'> & typeof deeplDefaults
+  private readonly settings: Omit<DeepLOptions, 'authKey' | 'scheduler' | 'retry'> & typeof deeplDefaults
   private readonly authKey: string
   /** The glossary id builds send: looked up once, on the first translation. */
   private glossaryLookup: Promise<string | undefined> | undefined
 
   constructor(options: DeepLOptions) {
     if (!options.authKey) throw new ConfigError('DeepL needs an API key: set DEEPL_AUTH_KEY')
-    const {authKey, ...rest} = options
+    const {authKey, scheduler, retry, ...rest} = options
     this.authKey = authKey
     this.settings = {...deeplDefaults, ...definedOptions(rest)}
+    this.scheduler =
+      scheduler ?? new RequestScheduler({...definedOptions(retry ?? {}), ...(rest.maxInFlight ? {maxInFlight: rest.maxInFlight} : {})})
     this.translator = new deepl.Translator(authKey, {
       ...(this.settings.serverUrl ? {serverUrl: this.settings.serverUrl} : {}),
       maxRetries: this.settings.maxRetries,
@@ -93,8 +109,15 @@ export class DeepLProvider implements Provider {
   async translate(batch: readonly TranslationRequest[], signal?: AbortSignal): Promise<TranslationResult[]> {
     if (batch.length === 0) return []
     signal?.throwIfAborted()
-    const glossaryId = await this.glossaryId()
-    signal?.throwIfAborted()
+    const glossaryId = await this.glossaryId(signal)
+    return this.scheduler.run(() => this.translateOnce(batch, glossaryId), signal)
+  }
+
+  /** One `/v2/translate` request. */
+  private async translateOnce(batch: readonly TranslationRequest[], glossaryId: string | undefined): Promise<TranslationResult[]> {
+    // DeepL's `context` belongs to the request, not to a text: sent only when every text shares it.
+    const context = batch[0]?.context
+    const shared = context !== undefined && batch.every((request) => request.context === context)
     let results: deepl.TextResult[]
     try {
       results = await this.translator.translateText(
@@ -105,7 +128,8 @@ export class DeepLProvider implements Provider {
         {
           tagHandling: 'xml',
           ignoreTags: [keepTag],
-          ...(glossaryId ? {glossary: glossaryId} : {})
+          ...(glossaryId ? {glossary: glossaryId} : {}),
+          ...(shared ? {context} : {})
         }
       )
     } catch (error) {
@@ -153,7 +177,8 @@ export class DeepLProvider implements Provider {
     const sourceLang = baseLanguage(this.settings.sourceLang)
     const targetLang = baseLanguage(this.settings.targetLang)
     try {
-      const ours = (await this.translator.listGlossaries()).filter((glossary) => glossary.name.startsWith(deeplGlossaryPrefix))
+      const all = await this.request(() => this.translator.listGlossaries())
+      const ours = all.filter((glossary) => glossary.name.startsWith(deeplGlossaryPrefix))
       const usable = newestFirst(
         ours.filter(
           (glossary) =>
@@ -168,19 +193,23 @@ export class DeepLProvider implements Provider {
       if (!kept) {
         // Own properties only: `GlossaryEntries.add()` tests `in`, so it would take `constructor` for a duplicate.
         const pairs = new deepl.GlossaryEntries({entries: Object.fromEntries(entries.map((entry) => [entry.de, entry.en]))})
-        kept = await this.translator.createGlossary(name, sourceLang as deepl.LanguageCode, targetLang as deepl.LanguageCode, pairs)
+        kept = await this.request(() =>
+          this.translator.createGlossary(name, sourceLang as deepl.LanguageCode, targetLang as deepl.LanguageCode, pairs)
+        )
       }
       const keptId = kept.glossaryId
       // Created first, deleted after: a build running meanwhile always finds a glossary.
       const deleted: string[] = []
       for (const glossary of ours) {
         if (glossary.glossaryId === keptId) continue
-        try {
-          await this.translator.deleteGlossary(glossary.glossaryId)
-        } catch (error) {
-          // Someone else deleted it first.
-          if (!(error instanceof deepl.GlossaryNotFoundError)) throw error
-        }
+        await this.request(async () => {
+          try {
+            await this.translator.deleteGlossary(glossary.glossaryId)
+          } catch (error) {
+            // Someone else deleted it first.
+            if (!(error instanceof deepl.GlossaryNotFoundError)) throw error
+          }
+        })
         deleted.push(glossary.glossaryId)
       }
       if (name === this.settings.glossaryName) this.glossaryLookup = Promise.resolve(keptId)
@@ -191,29 +220,31 @@ export class DeepLProvider implements Provider {
   }
 
   /** The glossary id to send: the configured one, or the synced glossary's, looked up once. */
-  private glossaryId(): Promise<string | undefined> {
+  private glossaryId(signal?: AbortSignal): Promise<string | undefined> {
     if (this.settings.glossaryId) return Promise.resolve(this.settings.glossaryId)
     const name = this.settings.glossaryName
     if (!name) return Promise.resolve(undefined)
-    this.glossaryLookup ??= this.findGlossary(name).catch((error: unknown) => {
+    this.glossaryLookup ??= this.findGlossary(name, signal).catch((error: unknown) => {
       // A failed lookup is retried by the next batch, not remembered.
       this.glossaryLookup = undefined
-      throw this.mapError(error)
+      throw error
     })
     return this.glossaryLookup
   }
 
-  private async findGlossary(name: string): Promise<string | undefined> {
+  private async findGlossary(name: string, signal?: AbortSignal): Promise<string | undefined> {
     const sourceLang = baseLanguage(this.settings.sourceLang)
     const targetLang = baseLanguage(this.settings.targetLang)
-    let glossaries: deepl.GlossaryInfo[]
-    try {
-      glossaries = await this.translator.listGlossaries()
-    } catch (error) {
-      // A DeepL-compatible server without glossaries: translate without one.
-      if (error instanceof deepl.GlossaryNotFoundError) return undefined
-      throw error
-    }
+    const glossaries = await this.request(async () => {
+      try {
+        return await this.translator.listGlossaries()
+      } catch (error) {
+        // A DeepL-compatible server without glossaries: translate without one.
+        if (error instanceof deepl.GlossaryNotFoundError) return undefined
+        throw error
+      }
+    }, signal)
+    if (!glossaries) return undefined
     // A glossary for another language pair would be refused; the names are protected in the text anyway.
     const [newest] = newestFirst(
       glossaries.filter(
@@ -224,8 +255,20 @@ export class DeepLProvider implements Provider {
     return newest?.glossaryId
   }
 
+  /** One call to DeepL through the scheduler, its errors in tandem's classes so that the scheduler can tell what to retry. */
+  private request<T>(send: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    return this.scheduler.run(async () => {
+      try {
+        return await send()
+      } catch (error) {
+        throw this.mapError(error)
+      }
+    }, signal)
+  }
+
   /** deepl-node's error classes → tandem's, with the key scrubbed from every message. */
   private mapError(error: unknown): ProviderError {
+    if (error instanceof ProviderError) return error
     const message = scrub(error instanceof Error ? error.message : String(error), this.authKey)
     if (error instanceof deepl.AuthorizationError) {
       return new ProviderAuthorizationError(`DeepL refused the API key (check DEEPL_AUTH_KEY): ${message}`)
@@ -237,7 +280,14 @@ export class DeepLProvider implements Provider {
       return new ProviderRateLimitError(`DeepL is rate-limiting requests: ${message}`)
     }
     if (error instanceof deepl.ConnectionError) {
-      return new ProviderConnectionError(`cannot reach DeepL: ${message}`)
+      // deepl-node marks timeouts, resets and broken pipes as worth retrying; a refused connection is not.
+      return error.shouldRetry
+        ? new ProviderUnavailableError(`DeepL did not answer: ${message}`)
+        : new ProviderConnectionError(`cannot reach DeepL: ${message}`)
+    }
+    // deepl-node has no class for 5xx; its message is the only place the status is kept.
+    if (error instanceof deepl.DeepLError && /^(Service unavailable|Unexpected status code: 5\d\d)/.test(error.message)) {
+      return new ProviderUnavailableError(`DeepL failed: ${message}`)
     }
     if (error instanceof deepl.GlossaryNotFoundError) {
       return new ProviderError(`DeepL glossary not found: ${message}`)

@@ -1,26 +1,43 @@
 import {TandemError} from '../errors.ts'
 
-/** A provider failed; subclasses say why, so the CLI can pick a message and an exit code. */
+/** A provider failed; subclasses say why, so the scheduler can retry and the CLI can pick a message and an exit code. */
 export class ProviderError extends TandemError {
   override readonly name: string = 'ProviderError'
 }
 
-/** The key was refused (HTTP 403). */
+/** The key was refused (HTTP 403). Never retried. */
 export class ProviderAuthorizationError extends ProviderError {
   override readonly name: string = 'ProviderAuthorizationError'
 }
 
-/** The character quota is used up (HTTP 456). */
+/** The character quota is used up (HTTP 456). Never retried: it stops the build. */
 export class ProviderQuotaError extends ProviderError {
   override readonly name: string = 'ProviderQuotaError'
 }
 
-/** Still rate-limited after every retry (HTTP 429). */
-export class ProviderRateLimitError extends ProviderError {
+/** A failure that may pass: retried with backoff by `RequestScheduler`. */
+export class ProviderRetryableError extends ProviderError {
+  override readonly name: string = 'ProviderRetryableError'
+  /** How long the service asked to wait (`Retry-After`), when the client could read it. */
+  readonly retryAfterMs: number | undefined
+
+  constructor(message: string, options: ErrorOptions & {retryAfterMs?: number} = {}) {
+    super(message, options)
+    this.retryAfterMs = options.retryAfterMs
+  }
+}
+
+/** Rate-limited (HTTP 429); still so after every retry when it reaches the build. */
+export class ProviderRateLimitError extends ProviderRetryableError {
   override readonly name: string = 'ProviderRateLimitError'
 }
 
-/** The service could not be reached, or kept failing. */
+/** A server error (5xx), a timeout or a reset connection; still so after every retry when it reaches the build. */
+export class ProviderUnavailableError extends ProviderRetryableError {
+  override readonly name: string = 'ProviderUnavailableError'
+}
+
+/** The service could not be reached at all (refused connection, unknown host). Not retried. */
 export class ProviderConnectionError extends ProviderError {
   override readonly name: string = 'ProviderConnectionError'
 }

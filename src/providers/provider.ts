@@ -2,6 +2,11 @@
 export interface TranslationRequest {
   id: string
   text: string
+  /**
+   * Text around this one that helps translate it and is not billed (DeepL's `context`: the neighbouring paragraphs).
+   * A provider sends it only when every text of the batch carries the same context.
+   */
+  context?: string
 }
 
 export interface TranslationResult {

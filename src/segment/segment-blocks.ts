@@ -11,7 +11,8 @@ import {detailsLabels} from '../i18n/index.ts'
 import {memoryKey} from '../memory/key.ts'
 import {sha256} from './hash.ts'
 import {normalizeTaggedText, toTaggedText} from './tagged-text.ts'
-import type {Segment, SegmentKind, SourcePoint} from './types.ts'
+import {splitTemplateTags} from './template-tags.ts'
+import type {Segment, SegmentAttribute, SegmentKind, SourcePoint} from './types.ts'
 import '../pipeline/data.ts'
 
 export interface Options {
@@ -51,7 +52,7 @@ export default function segmentBlocks(options: Options = {}) {
       position: SourcePoint,
       nodes: PhrasingContent[],
       translatable: PhrasingContent[],
-      extra: Pick<Segment, 'label' | 'field'> = {}
+      extra: Pick<Segment, 'label' | 'field' | 'attribute'> = {}
     ) => {
       const sourceNodes = trimStart(translatable)
       const tagged = toTaggedText(sourceNodes)
@@ -77,12 +78,29 @@ export default function segmentBlocks(options: Options = {}) {
       })
     }
 
+    /** Alt texts and titles of the images and links in a block, each its own segment, after the block's. */
+    const addAttributes = (nodes: readonly PhrasingContent[]) => {
+      for (const node of nodes) {
+        if (node.type === 'image' || node.type === 'imageReference') attribute(node, 'alt', node.alt)
+        if (node.type === 'image' || node.type === 'link') attribute(node, 'title', node.title)
+        if ('children' in node) addAttributes(node.children)
+      }
+    }
+    const attribute = (node: SegmentAttribute['node'], name: SegmentAttribute['name'], value: string | null | undefined) => {
+      if (!value) return
+      const text = splitTemplateTags(value)
+      add(name, start(node), text, text, {attribute: {node, name}})
+    }
+
     visit(tree, (node, index, parent) => {
       switch (node.type) {
         case 'yaml':
           for (const field of frontmatterSegments(node, fields)) {
-            const text: Text = {type: 'text', value: field.value, position: field.content}
-            add('frontmatter', field.position, [text], [text], {field: field.name})
+            // Names in the text are placed by its position; split by template tags, the pieces have none.
+            const pieces = splitTemplateTags(field.value)
+            const text: PhrasingContent[] =
+              pieces.length === 1 && pieces[0]?.type === 'text' ? [{...pieces[0], position: field.content}] : pieces
+            add('frontmatter', field.position, text, text, {field: field.name})
           }
           return SKIP
         case 'heading': {
@@ -93,6 +111,7 @@ export default function segmentBlocks(options: Options = {}) {
           } else {
             add('heading', start(node), node.children, node.children)
           }
+          addAttributes(node.children)
           return SKIP
         }
         case 'paragraph': {
@@ -103,13 +122,17 @@ export default function segmentBlocks(options: Options = {}) {
           } else {
             add(parent?.type === 'listItem' ? 'listItem' : 'paragraph', start(node), node.children, node.children)
           }
+          addAttributes(node.children)
           return SKIP
         }
         case 'tableCell':
           add('tableCell', start(node as TableCell), node.children, node.children)
+          addAttributes(node.children)
           return SKIP
         case 'code':
+        case 'math':
         case 'html':
+        // Never translated (design.md "Segments"), title included.
         case 'definition':
           return SKIP
         default:
@@ -142,7 +165,8 @@ function valueStart(rest: PhrasingContent[], paragraph: Paragraph): SourcePoint 
 function trimStart(nodes: PhrasingContent[]): PhrasingContent[] {
   const [first, ...rest] = nodes
   if (first?.type !== 'text') return nodes
-  const value = first.value.replace(/^\s+/, '')
+  // Ordinary white space only: a leading no-break space (`&nbsp;`) is content.
+  const value = first.value.replace(/^[ \t\r\n]+/, '')
   return value ? [{...first, value}, ...rest] : rest
 }
 

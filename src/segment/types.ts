@@ -1,6 +1,30 @@
-import type {PhrasingContent} from 'mdast'
+import type {Image, ImageReference, Link, LinkReference, PhrasingContent} from 'mdast'
 
-export type SegmentKind = 'heading' | 'paragraph' | 'listItem' | 'tableCell' | 'frontmatter' | 'detail'
+export type SegmentKind =
+  | 'heading'
+  | 'paragraph'
+  | 'listItem'
+  | 'tableCell'
+  | 'frontmatter'
+  | 'detail'
+  /** An image's alt text. */
+  | 'alt'
+  /** A link's or an image's title. */
+  | 'title'
+
+/**
+ * What an id in tagged text stands for, kept out of the text sent (design.md "Segments"):
+ * a link, whose text is translated between `<a id>` and `</a>`, or a run of nodes that is
+ * copied as it is (code, HTML, template tags, math, images, footnote references, breaks,
+ * links without words), written `<x id/>`.
+ */
+export type Placeholder = {tag: 'a'; node: Link | LinkReference} | {tag: 'x'; nodes: PhrasingContent[]}
+
+/** The node and attribute an `alt` or `title` segment translates. */
+export interface SegmentAttribute {
+  node: Link | Image | ImageReference
+  name: 'alt' | 'title'
+}
 
 export interface SourcePoint {
   line: number
@@ -31,6 +55,8 @@ export interface Segment {
   label?: string
   /** Front-matter field name, for `kind: 'frontmatter'`. */
   field?: string
+  /** For `alt` and `title` segments: the German node whose attribute this is. */
+  attribute?: SegmentAttribute
   /** The German inline content of the whole block, label included. */
   nodes: PhrasingContent[]
   /** The part of `nodes` that is translated (a Details label is not). */
@@ -39,8 +65,8 @@ export interface Segment {
   matches: SegmentNameMatch[]
   /** What is sent to the provider when it differs from `source` (glossary names protected). */
   request?: string
-  /** Nodes that tagged text refers to by id (`<a id>`, `<x id/>`), in id order from 1. */
-  placeholders: PhrasingContent[]
+  /** What tagged text refers to by id (`<a id>`, `<x id/>`), in id order from 1. */
+  placeholders: Placeholder[]
   /** Translation memory key (source, matched glossary entries, languages). */
   key: string
   /** Tagged English text, once known. */

@@ -43,12 +43,15 @@ export type Fault =
       times?: number;
       /** Which requests it hits: a path, or `*` for any (default: `/v2/translate`). */
       path?: string;
+      /** Let this many matching requests through first (default: 0). */
+      after?: number;
     }
   | {
       /** `hang`: never answer (the socket closes with the server); `reset`: destroy the socket. */
       kind: 'hang' | 'reset';
       times?: number;
       path?: string;
+      after?: number;
     };
 
 export interface RecordedRequest {
@@ -428,6 +431,124 @@ export function defaultTranslate(
 }
 
 /**
+ * Ways a provider damages the tags of a translation. Each keeps the words:
+ * - `lose`: the first element (or self-closing tag) loses its tags;
+ * - `duplicate`: the first self-closing tag, or else the first element, appears twice;
+ * - `reorder`: the first element's closing tag comes before its opening tag;
+ * - `unbalance`: the first element's closing tag is dropped;
+ * - `misnest`: the first closing tag moves so that two elements cross;
+ * - `invent`: a placeholder with an id that was never sent is added;
+ * - `malform`: the first closing tag loses its `>`, so the text is not well-formed XML.
+ */
+export type TagDamageKind = 'lose' | 'duplicate' | 'reorder' | 'unbalance' | 'misnest' | 'invent' | 'malform';
+
+export const TAG_DAMAGE_KINDS: readonly TagDamageKind[] = ['lose', 'duplicate', 'reorder', 'unbalance', 'misnest', 'invent', 'malform'];
+
+const XML_TAG = /<(\/?)([A-Za-z][\w-]*)[^<>]*?(\/?)>/g;
+
+interface FoundTag {
+  text: string;
+  start: number;
+  end: number;
+  name: string;
+  closing: boolean;
+  selfClosing: boolean;
+}
+
+function findTags(text: string): FoundTag[] {
+  return [...text.matchAll(XML_TAG)].map((match) => ({
+    text: match[0],
+    start: match.index,
+    end: match.index + match[0].length,
+    name: match[2] ?? '',
+    closing: match[1] === '/',
+    selfClosing: match[3] === '/',
+  }));
+}
+
+/** The closing tag that belongs to the opening tag at `index` of `tags`. */
+function closingOf(tags: readonly FoundTag[], index: number): FoundTag | undefined {
+  const open = tags[index];
+  if (!open) return undefined;
+  let depth = 0;
+  for (const tag of tags.slice(index + 1)) {
+    if (tag.name !== open.name || tag.selfClosing) continue;
+    if (!tag.closing) depth++;
+    else if (depth === 0) return tag;
+    else depth--;
+  }
+  return undefined;
+}
+
+function splice(text: string, edits: ReadonlyArray<{start: number; end: number; insert: string}>): string {
+  let out = text;
+  for (const edit of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, edit.start) + edit.insert + out.slice(edit.end);
+  return out;
+}
+
+/** `text` with its tags damaged as `kind` says; a text without tags is returned as it is. */
+export function damageTags(kind: TagDamageKind, text: string): string {
+  const tags = findTags(text);
+  const firstOpen = tags.findIndex((tag) => !tag.closing && !tag.selfClosing);
+  const open = tags[firstOpen];
+  const close = closingOf(tags, firstOpen);
+  const firstSelf = tags.find((tag) => tag.selfClosing);
+  const first = tags[0];
+  if (!first) return text;
+  switch (kind) {
+    case 'lose':
+      if (first.selfClosing || !open || !close) return splice(text, [{start: first.start, end: first.end, insert: ''}]);
+      return splice(text, [
+        {start: open.start, end: open.end, insert: ''},
+        {start: close.start, end: close.end, insert: ''},
+      ]);
+    case 'duplicate':
+      if (firstSelf) return splice(text, [{start: firstSelf.end, end: firstSelf.end, insert: ` ${firstSelf.text}`}]);
+      if (!open || !close) return text;
+      return splice(text, [{start: close.end, end: close.end, insert: ` ${text.slice(open.start, close.end)}`}]);
+    case 'reorder':
+      if (!open || !close) return text;
+      return splice(text, [
+        {start: open.start, end: open.end, insert: close.text},
+        {start: close.start, end: close.end, insert: open.text},
+      ]);
+    case 'unbalance':
+      if (!close) return text;
+      return splice(text, [{start: close.start, end: close.end, insert: ''}]);
+    case 'misnest': {
+      const closings = tags.filter((tag) => tag.closing);
+      const [c1, c2] = closings;
+      if (!c1 || !c2) return text;
+      // Nested (`</a></b>`): swap them; in sequence: move the first one before the second.
+      if (text.slice(c1.end, c2.start).trim() === '') {
+        return splice(text, [
+          {start: c1.start, end: c1.end, insert: c2.text},
+          {start: c2.start, end: c2.end, insert: c1.text},
+        ]);
+      }
+      return splice(text, [
+        {start: c1.start, end: c1.end, insert: ''},
+        {start: c2.start, end: c2.start, insert: c1.text},
+      ]);
+    }
+    case 'invent':
+      return `${text} <x id="99"/>`;
+    case 'malform': {
+      const target = tags.find((tag) => tag.closing) ?? first;
+      return splice(text, [{start: target.end - 1, end: target.end, insert: ''}]);
+    }
+  }
+}
+
+/** A `translate` option: the word-list translation, with its tags damaged as `kind` says. */
+export function damagedTranslation(
+  kind: TagDamageKind,
+  words: Readonly<Record<string, string>> = GERMAN_ENGLISH_WORDS,
+): (text: string, params: TranslateParams) => string {
+  return (text, params) => damageTags(kind, defaultTranslate(text, params, words));
+}
+
+/**
  * Characters DeepL bills for one text: Unicode code points; with tag
  * handling, markup (tags with their attributes, comments) is free.
  */
@@ -635,6 +756,8 @@ function faultMatches(fault: Fault, path: string): boolean {
 interface QueuedFault {
   fault: Fault;
   remaining: number;
+  /** Matching requests still to let through before the fault starts. */
+  skip: number;
 }
 
 export async function startDeepLServer(options: DeepLServerOptions = {}): Promise<DeepLServer> {
@@ -656,6 +779,10 @@ export async function startDeepLServer(options: DeepLServerOptions = {}): Promis
   function takeFault(path: string): Fault | undefined {
     const queued = faults.find((entry) => faultMatches(entry.fault, path));
     if (!queued) return undefined;
+    if (queued.skip > 0) {
+      queued.skip -= 1;
+      return undefined;
+    }
     queued.remaining -= 1;
     if (queued.remaining <= 0) faults = faults.filter((entry) => entry !== queued);
     return queued.fault;
@@ -925,7 +1052,7 @@ export async function startDeepLServer(options: DeepLServerOptions = {}): Promis
       return billedTotal;
     },
     failNext(fault) {
-      faults.push({fault, remaining: fault.times ?? 1});
+      faults.push({fault, remaining: fault.times ?? 1, skip: fault.after ?? 0});
     },
     glossaries: () =>
       [...glossaries.values()]

@@ -1,0 +1,93 @@
+import {Presets, SingleBar} from 'cli-progress'
+import {ProviderRateLimitError} from '../providers/errors.ts'
+import type {RetryEvent} from '../providers/scheduler.ts'
+import type {TranslationProgress} from '../providers/translate-misses.ts'
+
+/** Where the progress display goes: a terminal gets a bar, anything else (CI logs, pipes) plain lines. */
+export type ProgressStream = NodeJS.WritableStream & {isTTY?: boolean}
+
+export interface Totals {
+  segments: number
+  billedCharacters: number
+}
+
+export interface ProgressDisplay {
+  update(progress: TranslationProgress): void
+  retry(event: RetryEvent): void
+  stop(): void
+}
+
+/**
+ * Segments done/total, characters and an ETA, as a cli-progress bar on a terminal. Without a terminal, a line
+ * per answer; `totals` (from the dry-run count) is then optional, since counting first means parsing twice.
+ */
+export function createProgressDisplay(stream: ProgressStream, totals?: Totals): ProgressDisplay {
+  return stream.isTTY && totals ? new BarDisplay(stream, totals) : new LineDisplay(stream, totals)
+}
+
+class BarDisplay implements ProgressDisplay {
+  private readonly bar: SingleBar
+  private segments = 0
+  private characters = 0
+
+  constructor(stream: ProgressStream, private readonly totals: Totals) {
+    this.bar = new SingleBar(
+      {
+        stream,
+        format: 'translating {bar} {segments}/{segmentsTotal} segments | {value}/{total} characters | ETA {eta_formatted} {note}',
+        hideCursor: true,
+        // The ETA follows characters, which is what DeepL's time and price follow.
+        etaBuffer: 20,
+        fps: 5
+      },
+      Presets.shades_classic
+    )
+    this.bar.start(totals.billedCharacters, 0, {segments: 0, segmentsTotal: totals.segments, note: ''})
+  }
+
+  update(progress: TranslationProgress): void {
+    this.segments += progress.segments
+    this.characters += progress.billedCharacters
+    // A parallel shared with a file the count gave it to can push the value past the estimate.
+    if (this.characters > this.totals.billedCharacters) this.bar.setTotal(this.characters)
+    this.bar.update(this.characters, {segments: this.segments, note: ''})
+  }
+
+  retry(event: RetryEvent): void {
+    const why = event.error instanceof ProviderRateLimitError ? 'rate-limited' : 'no answer or a server error'
+    this.bar.update({note: `(${why}: retry ${event.retry} in ${seconds(event.waitMs)})`})
+  }
+
+  stop(): void {
+    this.bar.stop()
+  }
+}
+
+class LineDisplay implements ProgressDisplay {
+  private segments = 0
+  private characters = 0
+
+  constructor(
+    private readonly stream: ProgressStream,
+    private readonly totals: Totals | undefined
+  ) {}
+
+  update(progress: TranslationProgress): void {
+    this.segments += progress.segments
+    this.characters += progress.billedCharacters
+    const sofar = this.totals
+      ? `${this.segments}/${this.totals.segments} segments, ${this.characters}/${this.totals.billedCharacters} characters`
+      : `${this.segments} segments, ${this.characters} characters so far`
+    this.stream.write(`${progress.file}: ${progress.segments} segments translated (${progress.billedCharacters} characters); ${sofar}\n`)
+  }
+
+  retry(event: RetryEvent): void {
+    this.stream.write(`${event.error.message}; retry ${event.retry} in ${seconds(event.waitMs)}\n`)
+  }
+
+  stop(): void {}
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`
+}

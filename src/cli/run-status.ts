@@ -1,0 +1,107 @@
+import {access, readFile} from 'node:fs/promises'
+import path from 'node:path'
+import {parse} from 'yaml'
+import {costOf, estimate, type FileEstimate} from '../pipeline/estimate.ts'
+import {openProject, type Project} from '../pipeline/project.ts'
+import {reportFiles, type CliIo} from './io.ts'
+import {money, sends} from './run-build.ts'
+
+export interface StatusCommandOptions {
+  targetLang: string
+  json?: boolean
+  price: number
+}
+
+/** Why a file needs a build, or `up to date`. */
+export type FileState = 'up to date' | 'not built' | 'source changed' | 'glossary changed' | 'source and glossary changed'
+
+export interface FileStatus extends FileEstimate {
+  state: FileState
+  /** The English edition, relative to the root. */
+  english: string
+}
+
+/**
+ * `tandem status`: compare each German file and the names file with what its English front matter says it was
+ * built from (`translation.sourceHash`, `translation.glossary`), and count what a build would send. Sends nothing.
+ */
+export async function runStatus(files: string[], options: StatusCommandOptions, io: CliIo): Promise<number> {
+  const project = await openProject({root: io.cwd, ...(files.length > 0 ? {files} : {}), targetLang: options.targetLang})
+  const counted = await estimate({project})
+  const exitCode = reportFiles([counted.glossary, ...counted.failed], io)
+  const statuses = await Promise.all(counted.files.map((file) => fileStatus(project, file)))
+  const stale = statuses.filter((status) => status.state !== 'up to date').length
+  if (options.json) {
+    io.stdout(
+      JSON.stringify(
+        {
+          files: statuses,
+          total: {...counted.total, stale, cost: costOf(counted.total.billedCharacters, options.price)},
+          pricePerMillion: options.price
+        },
+        null,
+        2
+      )
+    )
+    return exitCode
+  }
+  const width = Math.max(0, ...statuses.map((status) => status.file.length))
+  for (const status of statuses) {
+    const sending = status.toTranslate > 0 ? `; ${sends(status)}` : ''
+    io.stdout(`${status.file.padEnd(width)}  ${status.state}${sending}`)
+  }
+  const total = counted.total
+  const summary = `${total.files} ${total.files === 1 ? 'file' : 'files'}: ${total.files - stale} up to date, ${stale} to build`
+  io.stdout(
+    total.toTranslate > 0
+      ? `${summary}; a build would send ${sends(total)} (${money(costOf(total.billedCharacters, options.price))})`
+      : `${summary}; a build would send nothing`
+  )
+  return exitCode
+}
+
+async function fileStatus(project: Project, file: FileEstimate): Promise<FileStatus> {
+  const {settings, root} = project
+  const relative = path.relative(settings.sourceDir, file.file)
+  const english = path.join(settings.targetDir, relative).split(path.sep).join('/')
+  const parallel = path.join(root, settings.parallelDir, relative)
+  const built = await builtFrom(path.join(root, english))
+  let state: FileState
+  if (!built || !(await exists(parallel))) state = 'not built'
+  else {
+    const source = built.sourceHash !== file.sourceHash
+    const glossary = built.glossary !== project.glossaryHash
+    state = source && glossary ? 'source and glossary changed' : source ? 'source changed' : glossary ? 'glossary changed' : 'up to date'
+  }
+  return {...file, state, english}
+}
+
+/** `translation.sourceHash` and `translation.glossary` of an English edition; undefined when it is missing or has none. */
+async function builtFrom(file: string): Promise<{sourceHash: string; glossary: string} | undefined> {
+  let text: string
+  try {
+    text = await readFile(file, 'utf8')
+  } catch {
+    return undefined
+  }
+  const yaml = /^---\n([\s\S]*?)\n---(?:\n|$)/.exec(text)?.[1]
+  if (yaml === undefined) return undefined
+  let data: unknown
+  try {
+    data = parse(yaml)
+  } catch {
+    return undefined
+  }
+  const translation = (data as {translation?: {sourceHash?: unknown; glossary?: unknown}} | null)?.translation
+  if (typeof translation?.sourceHash !== 'string') return undefined
+  return {sourceHash: translation.sourceHash, glossary: typeof translation.glossary === 'string' ? translation.glossary : ''}
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await access(file)
+    return true
+  } catch {
+    return false
+  }
+}

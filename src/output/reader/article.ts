@@ -1,0 +1,136 @@
+import type {BlockContent, Definition, DefinitionContent, ListItem, PhrasingContent, Root, RootContent, TableCell} from 'mdast'
+import type {VFile} from 'vfile'
+import {tandemData} from '../../pipeline/data.ts'
+import type {Segment, SourcePoint} from '../../segment/types.ts'
+
+/** One translatable unit as the reader shows it: German inline content beside its English. */
+export interface Unit {
+  de: PhrasingContent[]
+  en: PhrasingContent[]
+  /** False when the memory has no translation yet: the English side is empty. */
+  translated: boolean
+}
+
+/** What the reader lays out, row by row; every row that holds text is a German | English pair. */
+export type Block =
+  | {type: 'heading'; level: number; unit: Unit}
+  | {type: 'paragraph'; depth: number; unit: Unit}
+  | {type: 'listItem'; depth: number; ordered: boolean; number: number; checked: boolean | null; unit: Unit}
+  | {type: 'table'; depth: number; rows: Unit[][]}
+  | {type: 'code'; depth: number; lang: string | undefined; value: string}
+  | {type: 'quote'; depth: number; children: Block[]}
+  | {type: 'footnote'; label: string; children: Block[]}
+  | {type: 'rule'}
+
+export interface ReaderArticle {
+  /** Path below the source folder without `.md`, with `/`: `kursk`, `2025/kursk`. */
+  slug: string
+  /** The German source as written in outputs, `content/de/kursk.md`. */
+  sourcePath: string
+  title: Unit
+  /** Front-matter fields after the title (`description`, `summary`), in the configured order. */
+  lead: Unit[]
+  blocks: Block[]
+  /** Link and image reference definitions, by identifier. */
+  definitions: ReadonlyMap<string, Definition>
+  /** Footnote identifiers in order of definition: their numbers. */
+  footnotes: readonly string[]
+}
+
+/** The kinds of segment that are a block's whole text (alt texts and titles belong to their image or link). */
+const blockKinds = new Set<Segment['kind']>(['heading', 'paragraph', 'listItem', 'tableCell', 'detail'])
+
+/**
+ * The reader's view of one article: the block structure from `tree` (the German Markdown, parsed
+ * as the pipeline parses it), the text of each block from the segments on `file` (memory lookup and
+ * `restoreTargets` done). Blocks without a segment (no letters in them) are the same in both languages.
+ */
+export function readerArticle(file: VFile, tree: Root, options: {slug: string; frontmatterFields: readonly string[]}): ReaderArticle {
+  const segments = tandemData(file).segments
+  const blockSegments = segments.filter((segment) => blockKinds.has(segment.kind))
+  const definitions = new Map<string, Definition>()
+  const footnotes: string[] = []
+  collectDefinitions(tree.children, definitions, footnotes)
+
+  const unitOf = (node: {position?: {start: SourcePoint; end: SourcePoint} | undefined; children: PhrasingContent[]}): Unit => {
+    const segment = node.position ? segmentWithin(blockSegments, node.position.start, node.position.end) : undefined
+    return segment ? segmentUnit(segment) : {de: node.children, en: node.children, translated: true}
+  }
+
+  const blocks = (nodes: readonly RootContent[], depth: number): Block[] =>
+    nodes.flatMap((node): Block[] => {
+      switch (node.type) {
+        case 'heading':
+          return [{type: 'heading', level: Math.min(6, Math.max(2, node.depth)), unit: unitOf(node)}]
+        case 'paragraph':
+          return [{type: 'paragraph', depth, unit: unitOf(node)}]
+        case 'list':
+          return node.children.flatMap((item, index) => listItem(item, depth, node.ordered ?? false, (node.start ?? 1) + index))
+        case 'table':
+          return [{type: 'table', depth, rows: node.children.map((row) => row.children.map((cell: TableCell) => unitOf(cell)))}]
+        case 'code':
+          return [{type: 'code', depth, lang: node.lang ?? undefined, value: node.value}]
+        case 'math':
+          return [{type: 'code', depth, lang: 'math', value: node.value}]
+        case 'blockquote':
+          return [{type: 'quote', depth, children: blocks(node.children, 0)}]
+        case 'footnoteDefinition':
+          return [{type: 'footnote', label: node.identifier, children: blocks(node.children, 0)}]
+        case 'thematicBreak':
+          return [{type: 'rule'}]
+        // Front matter is the title and lead; definitions are looked up; HTML from articles is never shown.
+        default:
+          return []
+      }
+    })
+
+  const listItem = (item: ListItem, depth: number, ordered: boolean, number: number): Block[] => {
+    const [first, ...rest] = item.children as Array<BlockContent | DefinitionContent>
+    const head: Block[] =
+      first?.type === 'paragraph'
+        ? [{type: 'listItem', depth, ordered, number, checked: item.checked ?? null, unit: unitOf(first)}]
+        : [{type: 'listItem', depth, ordered, number, checked: item.checked ?? null, unit: {de: [], en: [], translated: true}}, ...blocks(first ? [first] : [], depth + 1)]
+    return [...head, ...blocks(rest, depth + 1)]
+  }
+
+  const frontmatter = (field: string) => segments.find((segment) => segment.kind === 'frontmatter' && segment.field === field)
+  const titleSegment = frontmatter('title')
+  const slugTitle: PhrasingContent[] = [{type: 'text', value: options.slug}]
+  return {
+    slug: options.slug,
+    sourcePath: tandemData(file).sourcePath,
+    title: titleSegment ? segmentUnit(titleSegment) : {de: slugTitle, en: slugTitle, translated: true},
+    lead: options.frontmatterFields
+      .filter((field) => field !== 'title')
+      .map(frontmatter)
+      .filter((segment) => segment !== undefined)
+      .map(segmentUnit),
+    blocks: blocks(tree.children, 0),
+    definitions,
+    footnotes
+  }
+}
+
+function segmentUnit(segment: Segment): Unit {
+  return {de: segment.nodes, en: segment.targetNodes ?? [], translated: segment.target !== undefined}
+}
+
+/** The block segment that starts inside [start, end]: a Details value starts after its label, not at its paragraph. */
+function segmentWithin(segments: readonly Segment[], start: SourcePoint, end: SourcePoint): Segment | undefined {
+  return segments.find((segment) => !before(segment.position, start) && before(segment.position, end))
+}
+
+function before(a: SourcePoint, b: SourcePoint): boolean {
+  return a.line < b.line || (a.line === b.line && a.column < b.column)
+}
+
+function collectDefinitions(nodes: readonly RootContent[], definitions: Map<string, Definition>, footnotes: string[]) {
+  for (const node of nodes) {
+    // The first definition of an identifier wins, as in CommonMark.
+    if (node.type === 'definition' && !definitions.has(node.identifier)) definitions.set(node.identifier, node)
+    if (node.type === 'footnoteDefinition' && !footnotes.includes(node.identifier)) footnotes.push(node.identifier)
+    if ('children' in node && node.type !== 'paragraph' && node.type !== 'heading') {
+      collectDefinitions(node.children as RootContent[], definitions, footnotes)
+    }
+  }
+}

@@ -1,0 +1,94 @@
+import {readdir, readFile, rm} from 'node:fs/promises'
+import path from 'node:path'
+import type {VFile} from 'vfile'
+import {createI18n, type UiLanguage} from '../../i18n/index.ts'
+import {TranslationMemory} from '../../memory/translation-memory.ts'
+import {createSegmenter} from '../../pipeline/processor.ts'
+import {openProject} from '../../pipeline/project.ts'
+import {segmentFiles} from '../../pipeline/segment-files.ts'
+import restoreTargets from '../../segment/restore-targets.ts'
+import {writeFileAtomic} from '../write-file-atomic.ts'
+import {readerArticle} from './article.ts'
+import {renderArticlePage, renderIndexPage, type IndexEntry} from './render-page.ts'
+
+export interface ReaderSiteOptions {
+  /** Project root (default: `process.cwd()`). */
+  root?: string
+  /** Interface language of the pages (default: `en`). */
+  ui?: UiLanguage
+  /** Output folder, relative to the root or absolute (default: `site`). */
+  outDir?: string
+}
+
+export const readerDefaults = {ui: 'en', outDir: 'site'} as const satisfies Required<Omit<ReaderSiteOptions, 'root'>>
+
+export interface ReaderSite {
+  /** Absolute path of the site's folder. */
+  dir: string
+  /** Absolute paths of every page of the site, the index first, then the articles in source order. */
+  pages: string[]
+  /** The pages whose bytes changed (an unchanged page is not rewritten). */
+  written: string[]
+  /** The glossary and the German files, with their messages; a file with a fatal message has no page. */
+  files: VFile[]
+}
+
+/** Marks the pages this writes, so that only they are removed when their article is gone. */
+const generatorMark = '<meta name="generator" content="tandem reader">'
+
+/**
+ * Write the bilingual reader: `<outDir>/index.html` and `<outDir>/articles/<slug>.html`, from
+ * `content/de`, the translation memory and the name glossary. No provider is asked: a segment
+ * the memory lacks shows as not translated. The same inputs give the same bytes.
+ */
+export async function writeReaderSite(options: ReaderSiteOptions = {}): Promise<ReaderSite> {
+  const ui = options.ui ?? readerDefaults.ui
+  const project = await openProject({root: options.root ?? process.cwd()})
+  const dir = path.resolve(project.root, options.outDir ?? readerDefaults.outDir)
+  // Memory keys depend on the glossary's matches: on a broken glossary every lookup would miss.
+  if (project.glossaryBroken) return {dir, pages: [], written: [], files: [project.glossary.file]}
+
+  const memory = await TranslationMemory.open(path.join(project.root, project.settings.memoryPath))
+  const files = await segmentFiles(project, memory)
+  const english = createI18n('en').t
+  const interfaceStrings = createI18n(ui).t
+  const parser = createSegmenter({
+    sourceLang: project.settings.sourceLang,
+    targetLang: project.settings.targetLang,
+    frontmatterFields: project.settings.frontmatterFields
+  })
+
+  const pages = new Map<string, string>()
+  const entries: IndexEntry[] = []
+  for (const file of files) {
+    if (file.messages.some((message) => message.fatal) || !file.data.tandem) continue
+    restoreTargets({t: english})(undefined, file)
+    const slug = path.relative(project.sourceDir, file.path).replace(/\.md$/, '').split(path.sep).join('/')
+    const href = `articles/${slug}.html`
+    const article = readerArticle(file, parser.parse(file), {slug, frontmatterFields: project.settings.frontmatterFields})
+    const toRoot = '../'.repeat(href.split('/').length - 1)
+    pages.set(href, renderArticlePage(article, {ui, t: interfaceStrings, matcher: project.matcher, toRoot}))
+    entries.push({href, title: article.title})
+  }
+  const index = renderIndexPage(entries, {ui, t: interfaceStrings, toRoot: '', sourceDir: project.settings.sourceDir})
+
+  const all = [['index.html', index] as const, ...pages]
+  const written: string[] = []
+  for (const [href, html] of all) {
+    const target = path.join(dir, ...href.split('/'))
+    if (await writeFileAtomic(target, html)) written.push(target)
+  }
+  await removeStalePages(dir, new Set(all.map(([href]) => path.join(dir, ...href.split('/')))))
+  return {dir, pages: all.map(([href]) => path.join(dir, ...href.split('/'))), written, files: [project.glossary.file, ...files]}
+}
+
+/** Pages this wrote before for articles that are gone; files it did not write are left alone. */
+async function removeStalePages(dir: string, keep: ReadonlySet<string>): Promise<void> {
+  const entries = await readdir(dir, {recursive: true, withFileTypes: true})
+  for (const entry of entries) {
+    const file = path.join(entry.parentPath, entry.name)
+    if (!entry.isFile() || !entry.name.endsWith('.html') || keep.has(file)) continue
+    const text = await readFile(file, 'utf8')
+    if (text.includes(generatorMark)) await rm(file)
+  }
+}

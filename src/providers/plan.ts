@@ -1,0 +1,229 @@
+import {decodeXML} from 'entities'
+import type {TranslationMemory} from '../memory/translation-memory.ts'
+import {sha256} from '../segment/hash.ts'
+import {sentenceStarts} from '../segment/split-sentences.ts'
+import type {Segment} from '../segment/types.ts'
+import {encodedSize, splitIntoBatches} from './batch.ts'
+import {billedCharacters} from './billing.ts'
+import type {BatchLimits, TranslationRequest} from './provider.ts'
+
+/**
+ * What one file sends: its memory misses, batched within the provider's limits. The build sends
+ * exactly this plan and `tandem build --dry-run` counts it, so the two always agree.
+ */
+
+/** A segment the memory lacks. */
+export interface Miss {
+  /** Memory key. */
+  key: string
+  /** German tagged text, as the memory records it. */
+  source: string
+  /** What is sent: the source with glossary names protected. */
+  text: string
+  /** Plain German text of the segments before and after, for DeepL's unbilled `context`. */
+  before: string
+  after: string
+}
+
+/** One piece of a segment too large for one request; its answer is kept in the memory until the segment is whole. */
+export interface Part {
+  key: string
+  /** The segment's memory key. */
+  of: string
+  index: number
+  count: number
+  text: string
+}
+
+export interface Plan {
+  /** One request each, in order. Request ids are segment keys, or part keys for a segment sent in parts. */
+  batches: TranslationRequest[][]
+  /** Segments sent in parts: segment key → every part, in order (those already in the memory included). */
+  parts: Map<string, Part[]>
+  /** What the provider will bill for `batches`. */
+  billedCharacters: number
+}
+
+/** Context sent with a request: a little of what comes before and after, within DeepL's request size. */
+const contextCharacters = 1000
+const contextMaxBytes = 4 * 1024
+
+/** The segments of a file the memory lacks, each key once, in source order, with their neighbours. */
+export function collectMisses(segments: readonly Segment[], memory: TranslationMemory): Miss[] {
+  const text = segments.filter((segment) => segment.source !== '')
+  const misses = new Map<string, Miss>()
+  for (const [index, segment] of text.entries()) {
+    if (segment.target !== undefined || misses.has(segment.key) || memory.get(segment.key)) continue
+    misses.set(segment.key, {
+      key: segment.key,
+      source: segment.source,
+      text: segment.request ?? segment.source,
+      before: plainText(text[index - 1]?.source ?? ''),
+      after: plainText(text[index + 1]?.source ?? '')
+    })
+  }
+  return [...misses.values()]
+}
+
+/**
+ * Batches for `misses`: whole segments packed greedily (50 texts, 128 KiB), and a segment over the size limit
+ * split at sentence boundaries into parts that go one per request. Parts `stored` already are not sent again.
+ * A request that carries a single text carries its neighbours as context, which costs nothing and adds no request.
+ */
+export function planRequests(misses: readonly Miss[], limits: BatchLimits, stored: (key: string) => boolean = () => false): Plan {
+  const whole: TranslationRequest[] = []
+  const neighbours = new Map<string, Miss>()
+  const parts = new Map<string, Part[]>()
+  const partBatches: TranslationRequest[][] = []
+  for (const miss of misses) {
+    if (encodedSize(miss.text) <= limits.maxBytes) {
+      whole.push({id: miss.key, text: miss.text})
+      neighbours.set(miss.key, miss)
+      continue
+    }
+    const texts = splitTaggedText(miss.text, limits.maxBytes)
+    const count = texts.length
+    const list = texts.map((text, index) => ({key: partKey(miss.key, index, count, text), of: miss.key, index, count, text}))
+    parts.set(miss.key, list)
+    for (const part of list) {
+      if (stored(part.key)) continue
+      const before = part.index === 0 ? miss.before : plainText(texts[part.index - 1] ?? '')
+      const after = part.index === list.length - 1 ? miss.after : plainText(texts[part.index + 1] ?? '')
+      partBatches.push([{id: part.key, text: part.text, ...contextOf(before, after)}])
+    }
+  }
+  const batches = splitIntoBatches(whole, limits).map((batch): TranslationRequest[] => {
+    const [only] = batch
+    const miss = only && batch.length === 1 ? neighbours.get(only.id) : undefined
+    return only && miss ? [{...only, ...contextOf(miss.before, miss.after)}] : batch
+  })
+  const all = [...batches, ...partBatches]
+  const billed = all.flat().reduce((sum, request) => sum + billedCharacters(request.text), 0)
+  return {batches: all, parts, billedCharacters: billed}
+}
+
+/** Memory key of a part: the segment's key, its place, and its text. */
+export function partKey(of: string, index: number, count: number, text: string): string {
+  return sha256(['tandem-part-1', of, `${index + 1}/${count}`, text].join('\n'))
+}
+
+/**
+ * Split tagged text into pieces of at most `maxBytes` (form-encoded), at German sentence boundaries that lie
+ * outside every element, so each piece is well-formed and the translations joined with a space are the whole.
+ * A sentence longer than the limit is split between words; a single word longer than it goes alone.
+ */
+export function splitTaggedText(text: string, maxBytes: number): string[] {
+  const {plain, offsets, depths} = stripTags(text)
+  const cuts: number[] = []
+  for (const start of sentenceStarts(plain)) {
+    const cut = cutsBefore(plain, offsets, start).find((at) => depths[at] === 0)
+    if (cut !== undefined) cuts.push(cut)
+  }
+  const pieces: string[] = []
+  for (const [start, end] of ranges(cuts, text.length)) {
+    const piece = text.slice(start, end)
+    if (encodedSize(piece.trim()) <= maxBytes) {
+      pieces.push(piece)
+      continue
+    }
+    // No sentence boundary helps: fall back to the spaces between words, outside elements.
+    const words: number[] = []
+    for (let index = start + 1; index < end; index++) {
+      if (/\s/.test(text.charAt(index - 1)) && !/\s/.test(text.charAt(index)) && depths[index] === 0) words.push(index)
+    }
+    for (const [from, to] of ranges(words, end, start)) pieces.push(text.slice(from, to))
+  }
+  const chunks: string[] = []
+  let chunk = ''
+  let size = 0
+  for (const piece of pieces) {
+    const pieceSize = encodedSize(piece) - encodedSize('')
+    if (chunk !== '' && size + pieceSize + encodedSize('') > maxBytes) {
+      chunks.push(chunk.trim())
+      chunk = ''
+      size = 0
+    }
+    chunk += piece
+    size += pieceSize
+  }
+  if (chunk.trim() !== '') chunks.push(chunk.trim())
+  return chunks
+}
+
+/** Tags removed; `offsets[i]` is where plain character `i` is in `text`; `depths[j]`, the elements open at `text[j]`. */
+function stripTags(text: string): {plain: string; offsets: number[]; depths: Uint16Array} {
+  const offsets: number[] = []
+  const depths = new Uint16Array(text.length + 1)
+  let plain = ''
+  let depth = 0
+  let index = 0
+  while (index < text.length) {
+    depths[index] = depth
+    if (text.charAt(index) === '<') {
+      const end = text.indexOf('>', index)
+      const tag = text.slice(index, end + 1)
+      const next = end + 1
+      if (tag.startsWith('</')) depth--
+      else if (!tag.endsWith('/>')) depth++
+      for (let inside = index + 1; inside < next; inside++) depths[inside] = depth
+      index = next
+      continue
+    }
+    offsets.push(index)
+    plain += text.charAt(index)
+    index++
+  }
+  depths[text.length] = depth
+  return {plain, offsets, depths}
+}
+
+/**
+ * Where in the tagged text a sentence starting at plain offset `start` may begin: just after the space before it
+ * (so that an element opening the sentence goes with it), else at its first character (after a closing tag).
+ */
+function cutsBefore(plain: string, offsets: readonly number[], start: number): number[] {
+  const space = offsets[start - 1]
+  const first = offsets[start]
+  const cuts = space !== undefined && /\s/.test(plain.charAt(start - 1)) ? [space + 1] : []
+  return first === undefined ? cuts : [...cuts, first]
+}
+
+/** `[from, to)` pairs between `start`, each cut, and `end`. */
+function ranges(cuts: readonly number[], end: number, start = 0): Array<[number, number]> {
+  const bounds = [start, ...cuts, end]
+  const result: Array<[number, number]> = []
+  for (let index = 1; index < bounds.length; index++) {
+    const from = bounds[index - 1] ?? start
+    const to = bounds[index] ?? end
+    if (to > from) result.push([from, to])
+  }
+  return result
+}
+
+/** Tagged text as a reader sees it: no tags, entities decoded. */
+export function plainText(tagged: string): string {
+  return decodeXML(tagged.replace(/<[^>]*>/g, ''))
+}
+
+/** DeepL's `context` for a text between `before` and `after`, cut at word boundaries to stay small. */
+function contextOf(before: string, after: string): {context?: string} {
+  for (let budget = contextCharacters; budget >= 50; budget = Math.floor(budget / 2)) {
+    const context = [tail(before, budget), head(after, budget)].filter(Boolean).join('\n\n')
+    if (context === '') return {}
+    if (encodedSize(context) <= contextMaxBytes) return {context}
+  }
+  return {}
+}
+
+function tail(text: string, characters: number): string {
+  if (text.length <= characters) return text
+  const cut = text.slice(-characters)
+  return cut.slice(cut.search(/\s/) + 1)
+}
+
+function head(text: string, characters: number): string {
+  if (text.length <= characters) return text
+  const cut = text.slice(0, characters)
+  const space = cut.lastIndexOf(' ')
+  return space > 0 ? cut.slice(0, space) : cut
+}
