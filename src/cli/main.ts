@@ -33,7 +33,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
   const targetLang = () => new Option('--target-lang <code>', 'target language').default(DEFAULTS.targetLang)
   const program = new Command('tandem')
     .description('German Markdown → English edition and side-by-side view, with a name glossary and a translation memory')
-    .addOption(new Option('--ui <lang>', 'language of messages').choices(['en', 'de']).default('en'))
+    .addOption(new Option('--ui <lang>', 'language of the summary lines and the reader').choices(['en', 'de']).default('en'))
     .exitOverride()
     .configureOutput({writeOut: (text) => io.stdout(text.trimEnd()), writeErr: (text) => io.stderr(text.trimEnd())})
     .hook('preAction', (command) => {
@@ -173,7 +173,10 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
       io.stderr(`tandem: ${error.message}`)
       return EXIT.fatal
     }
-    throw error
+    // Anything else is a fault of tandem's or of the machine (a full disk): say what, and exit as fatal.
+    const code = (error as NodeJS.ErrnoException).code
+    io.stderr(`tandem: ${code ? `${code}: ` : ''}${error instanceof Error ? error.message : String(error)}`)
+    return EXIT.fatal
   }
   return exitCode
 }

@@ -87,8 +87,13 @@ export async function runBuild(files: string[], options: BuildCommandOptions, io
   if (result.translated > 0) summary.push(ui.t('cli.translated', {count: result.translated, characters: result.billedCharacters}))
   if (failed > 0) summary.push(ui.t('cli.failed', {count: failed}))
   if (!project.glossaryBroken && !(result.stoppedBy instanceof ProviderAuthorizationError)) {
-    // The reader is derived from what the memory now holds; its problems are the build's, reported above.
-    await writeReaderSite({root: io.cwd, ui: ui.language === 'de' ? 'de' : 'en'})
+    // The reader shows every article as the memory now holds it; its content problems are the build's, reported above.
+    try {
+      await writeReaderSite({root: io.cwd, ui: ui.language === 'de' ? 'de' : 'en', targetLang: options.targetLang})
+    } catch (error) {
+      // The editions are written already; a reader that cannot be written is worth a warning, not a failed build.
+      io.stderr(`tandem: warning: the reader in site/ was not written: ${error instanceof Error ? error.message : String(error)}`)
+    }
   }
   io.stderr(summary.join(', '))
   if (result.stoppedBy instanceof ProviderQuotaError) {

@@ -2,7 +2,7 @@ import path from 'node:path'
 import type {i18n} from 'i18next'
 import {VFile} from 'vfile'
 import {TranslationMemory} from '../memory/translation-memory.ts'
-import {formatNamesFile, parseNamesFile, type GlossaryKind} from '../glossary/names-file.ts'
+import {formatNamesFile, insertEntry, parseNamesFile, type GlossaryKind} from '../glossary/names-file.ts'
 import {openProject} from '../pipeline/project.ts'
 import {segmentFiles} from '../pipeline/segment-files.ts'
 import {writeFileAtomic} from '../output/write-file-atomic.ts'
@@ -48,8 +48,7 @@ export async function runGlossaryAdd(
     return reportFiles([project.glossary.file], io)
   }
   const text = project.glossary.bytes ? Buffer.from(project.glossary.bytes).toString('utf8') : ''
-  const comments = text.split('\n').filter((line) => line.startsWith('#'))
-  const content = formatNamesFile([...project.glossary.entries, entry], comments)
+  const content = text === '' ? formatNamesFile([entry]) : insertEntry(text, entry)
   // Lint what would be written, so that a chain or a bad field never lands in the file.
   const check = new VFile({path: project.glossary.path, cwd: io.cwd})
   parseNamesFile(check, Buffer.from(content))

@@ -1,5 +1,6 @@
 import type {VFile} from 'vfile'
-import {decodeXML} from 'entities'
+import {taggedToPlain} from '../segment/tagged-text.ts'
+import type {SegmentNameMatch} from '../segment/types.ts'
 import {tandemData} from '../pipeline/data.ts'
 
 export interface Options {
@@ -15,13 +16,14 @@ export default function checkNames(options: Options = {}) {
   return function (_tree: unknown, file: VFile): undefined {
     for (const segment of tandemData(file).segments) {
       if (segment.target === undefined || segment.matches.length === 0) continue
-      const english = decodeXML(segment.target.replace(/<[^>]*>/g, ''))
+      const english = taggedToPlain(segment.target)
       const reported = new Set<string>()
       for (const match of segment.matches) {
         if (reported.has(match.de)) continue
         reported.add(match.de)
         const place = match.position
-        if (!containsName(english, match.en)) {
+        const problems = nameProblems(english, match)
+        if (problems.missing) {
           const message = file.message(`"${match.text}" should read "${match.english}" in the English text`, {
             place,
             ruleId: 'glossary-missing-name',
@@ -29,7 +31,7 @@ export default function checkNames(options: Options = {}) {
           })
           message.fatal = options.strict ? true : false
         }
-        if (!match.en.includes(match.de) && containsName(english, match.de, {genitive: true})) {
+        if (problems.german) {
           const message = file.message(`the German "${match.de}" is still in the English text; it should read "${match.en}"`, {
             place,
             ruleId: 'glossary-german-name',
@@ -39,6 +41,14 @@ export default function checkNames(options: Options = {}) {
         }
       }
     }
+  }
+}
+
+/** The glossary's rule for one name in an English text: its English form present, its German form gone. */
+export function nameProblems(english: string, match: Pick<SegmentNameMatch, 'de' | 'en'>): {missing: boolean; german: boolean} {
+  return {
+    missing: !containsName(english, match.en),
+    german: !match.en.includes(match.de) && containsName(english, match.de, {genitive: true})
   }
 }
 

@@ -147,6 +147,20 @@ export async function readNameGlossary(filePath: string, cwd: string): Promise<N
   return {path: filePath, entries: parseNamesFile(file, bytes), file, bytes}
 }
 
+/**
+ * `text` with `entry` on a line of its own before the first entry that sorts after it,
+ * every other line (comments, blank lines, their order) left as it was.
+ */
+export function insertEntry(text: string, entry: Omit<GlossaryEntry, 'line'>): string {
+  const lines = text.replace(/\n$/, '').split('\n')
+  const row = [entry.de, entry.en, entry.kind, entry.note].join('\t')
+  const at = lines.findIndex(
+    (line, index) => index > 0 && line !== '' && !line.startsWith('#') && (line.split('\t')[0] ?? '').localeCompare(entry.de, 'de') > 0
+  )
+  lines.splice(at === -1 ? lines.length : at, 0, row)
+  return lines.join('\n') + '\n'
+}
+
 /** The TSV text of `entries`, sorted by German form, with the header: what `glossary add` writes. */
 export function formatNamesFile(entries: readonly Omit<GlossaryEntry, 'line'>[], comments: readonly string[] = []): string {
   const rows = [...entries]

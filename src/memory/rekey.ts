@@ -1,5 +1,5 @@
-import {decodeXML} from 'entities'
-import {containsName} from '../glossary/check-names.ts'
+import {nameProblems} from '../glossary/check-names.ts'
+import {taggedToPlain} from '../segment/tagged-text.ts'
 import type {Segment} from '../segment/types.ts'
 import type {MemoryRecord, TranslationMemory} from './translation-memory.ts'
 
@@ -37,10 +37,11 @@ export async function rekeyMemory(
 }
 
 function writesNames(target: string, segment: Segment): boolean {
-  const english = decodeXML(target.replace(/<[^>]*>/g, ''))
-  return segment.matches.every(
-    (match) => containsName(english, match.en) && (match.en.includes(match.de) || !containsName(english, match.de, {genitive: true}))
-  )
+  const english = taggedToPlain(target)
+  return segment.matches.every((match) => {
+    const problems = nameProblems(english, match)
+    return !problems.missing && !problems.german
+  })
 }
 
 function better(candidate: MemoryRecord, current: MemoryRecord): boolean {

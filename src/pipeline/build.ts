@@ -116,8 +116,20 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       [path.join(settings.parallelDir, relative), tandemData(file).parallel ?? '']
     ]
     for (const [output, content] of outputs) {
-      const changed = await writeFileAtomic(path.join(root, output), content)
-      ;(changed ? built.written : built.unchanged).push(output.split(path.sep).join('/'))
+      try {
+        const changed = await writeFileAtomic(path.join(root, output), content)
+        ;(changed ? built.written : built.unchanged).push(output.split(path.sep).join('/'))
+      } catch (error) {
+        // Its translations are in the memory already; only this file's outputs are missing.
+        const code = (error as NodeJS.ErrnoException).code ?? 'error'
+        const message = file.message(`cannot write \`${output.split(path.sep).join('/')}\` (${code})`, {
+          place: {line: 1, column: 1},
+          ruleId: 'write-failed',
+          source: 'tandem'
+        })
+        message.fatal = true
+        return built
+      }
     }
     built.ok = true
     if (options.keepFileData === false) {

@@ -3,7 +3,7 @@ import type {Segment} from '../segment/types.ts'
 /** What the pipeline's plugins share about one file, on `file.data.tandem`. */
 export interface TandemData {
   segments: Segment[]
-  /** sha256 of the German file's bytes, recorded in the English front matter. */
+  /** sha256 of the German text as read (BOM removed, line endings LF), recorded in the English front matter. */
   sourceHash: string
   /** Path of the German file relative to the project root, as written in outputs. */
   sourcePath: string

@@ -1,5 +1,6 @@
 import type {VFile} from 'vfile'
 import {tandemData} from './data.ts'
+import {taggedToPlain} from '../segment/tagged-text.ts'
 
 export interface Options {
   /** Path of the memory file, named in the hint. */
@@ -27,6 +28,6 @@ export default function requireTranslations(options: Options) {
 
 /** The first few words of a segment, without tags, for a one-line message. */
 export function excerpt(tagged: string, words = 3): string {
-  const parts = tagged.replace(/<[^>]*>/g, '').split(/\s+/).filter(Boolean)
+  const parts = taggedToPlain(tagged).split(/\s+/).filter(Boolean)
   return parts.length > words ? `${parts.slice(0, words).join(' ')}…` : parts.join(' ')
 }

@@ -1,9 +1,9 @@
-import {decodeXML} from 'entities'
+import {taggedToPlain} from '../segment/tagged-text.ts'
 
 /**
  * Characters DeepL bills for one tagged text: Unicode code points of the text,
  * without the XML tags and their attributes (design.md "Providers").
  */
 export function billedCharacters(taggedText: string): number {
-  return [...decodeXML(taggedText.replace(/<[^>]*>/g, ''))].length
+  return [...taggedToPlain(taggedText)].length
 }

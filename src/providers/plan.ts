@@ -1,4 +1,4 @@
-import {decodeXML} from 'entities'
+import {taggedToPlain} from '../segment/tagged-text.ts'
 import type {TranslationMemory} from '../memory/translation-memory.ts'
 import {sha256} from '../segment/hash.ts'
 import {sentenceStarts} from '../segment/split-sentences.ts'
@@ -58,8 +58,8 @@ export function collectMisses(segments: readonly Segment[], memory: TranslationM
       key: segment.key,
       source: segment.source,
       text: segment.request ?? segment.source,
-      before: plainText(text[index - 1]?.source ?? ''),
-      after: plainText(text[index + 1]?.source ?? '')
+      before: taggedToPlain(text[index - 1]?.source ?? ''),
+      after: taggedToPlain(text[index + 1]?.source ?? '')
     })
   }
   return [...misses.values()]
@@ -87,8 +87,8 @@ export function planRequests(misses: readonly Miss[], limits: BatchLimits, store
     parts.set(miss.key, list)
     for (const part of list) {
       if (stored(part.key)) continue
-      const before = part.index === 0 ? miss.before : plainText(texts[part.index - 1] ?? '')
-      const after = part.index === list.length - 1 ? miss.after : plainText(texts[part.index + 1] ?? '')
+      const before = part.index === 0 ? miss.before : taggedToPlain(texts[part.index - 1] ?? '')
+      const after = part.index === list.length - 1 ? miss.after : taggedToPlain(texts[part.index + 1] ?? '')
       partBatches.push([{id: part.key, text: part.text, ...contextOf(before, after)}])
     }
   }
@@ -201,9 +201,6 @@ function ranges(cuts: readonly number[], end: number, start = 0): Array<[number,
 }
 
 /** Tagged text as a reader sees it: no tags, entities decoded. */
-export function plainText(tagged: string): string {
-  return decodeXML(tagged.replace(/<[^>]*>/g, ''))
-}
 
 /** DeepL's `context` for a text between `before` and `after`, cut at word boundaries to stay small. */
 function contextOf(before: string, after: string): {context?: string} {

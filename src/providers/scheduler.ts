@@ -15,7 +15,7 @@ export interface RetryOptions {
   transientRetries: number
   /** First wait in ms; each further retry of the same request waits 1.6 times longer, ±23 % jitter (default: 1000). */
   initialDelayMs: number
-  /** Longest wait in ms (default: 60000). A longer `Retry-After` is still honoured, up to 10 minutes. */
+  /** Longest backoff wait in ms (default: 60000). A provider that can read `Retry-After` puts it on its error and that wait is kept, up to 10 minutes; deepl-node cannot, so DeepL's never arrives. */
   maxDelayMs: number
 }
 

@@ -3,14 +3,13 @@ import type {List, Paragraph, PhrasingContent, Root, TableCell, Text, Yaml} from
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import {visit, SKIP} from 'unist-util-visit'
-import {decodeXML} from 'entities'
 import {toString} from 'mdast-util-to-string'
 import {LineCounter, isMap, isScalar, parseDocument} from 'yaml'
 import {de, en} from '../i18n/resources.ts'
 import {detailsLabels} from '../i18n/index.ts'
 import {memoryKey} from '../memory/key.ts'
 import {sha256} from './hash.ts'
-import {normalizeTaggedText, toTaggedText} from './tagged-text.ts'
+import {normalizeTaggedText, taggedToPlain, toTaggedText} from './tagged-text.ts'
 import {splitTemplateTags} from './template-tags.ts'
 import type {Segment, SegmentAttribute, SegmentKind, SourcePoint} from './types.ts'
 import '../pipeline/data.ts'
@@ -57,7 +56,7 @@ export default function segmentBlocks(options: Options = {}) {
       const sourceNodes = trimStart(translatable)
       const tagged = toTaggedText(sourceNodes)
       const source = normalizeTaggedText(tagged.text)
-      if (!extra.label && !hasLetter.test(decodeXML(source.replace(/<[^>]*>/g, '')))) return
+      if (!extra.label && !hasLetter.test(taggedToPlain(source))) return
       const hash = sha256(source)
       const base = `${kind}-${hash.slice(0, 10)}`
       const count = (seen.get(base) ?? 0) + 1

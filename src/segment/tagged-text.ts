@@ -161,6 +161,11 @@ export function escapeText(value: string): string {
 
 const xmlEscapes: Record<string, string> = {'&': '&amp;', '<': '&lt;', '>': '&gt;'}
 
+/** The words of tagged text without its tags, entities decoded: what is billed, checked and shown in messages. */
+export function taggedToPlain(tagged: string): string {
+  return decodeXML(tagged.replace(/<[^>]*>/g, ''))
+}
+
 /** Whitespace-folded, NFC form: what hashes and memory keys are computed over. */
 export function normalizeTaggedText(text: string): string {
   // Only ordinary white space folds: a no-break space means something.

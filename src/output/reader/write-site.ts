@@ -5,7 +5,7 @@ import {createI18n, type UiLanguage} from '../../i18n/index.ts'
 import {TranslationMemory} from '../../memory/translation-memory.ts'
 import {createSegmenter} from '../../pipeline/processor.ts'
 import {openProject} from '../../pipeline/project.ts'
-import {segmentFiles} from '../../pipeline/segment-files.ts'
+import {createFileSegmenter} from '../../pipeline/segment-files.ts'
 import restoreTargets from '../../segment/restore-targets.ts'
 import {writeFileAtomic} from '../write-file-atomic.ts'
 import {readerArticle} from './article.ts'
@@ -18,9 +18,11 @@ export interface ReaderSiteOptions {
   ui?: UiLanguage
   /** Output folder, relative to the root or absolute (default: `site`). */
   outDir?: string
+  /** Target language of the memory records to show (default: the build's, `en-US`). */
+  targetLang?: string
 }
 
-export const readerDefaults = {ui: 'en', outDir: 'site'} as const satisfies Required<Omit<ReaderSiteOptions, 'root'>>
+export const readerDefaults = {ui: 'en', outDir: 'site'} as const satisfies Required<Omit<ReaderSiteOptions, 'root' | 'targetLang'>>
 
 export interface ReaderSite {
   /** Absolute path of the site's folder. */
@@ -43,13 +45,13 @@ const generatorMark = '<meta name="generator" content="tandem reader">'
  */
 export async function writeReaderSite(options: ReaderSiteOptions = {}): Promise<ReaderSite> {
   const ui = options.ui ?? readerDefaults.ui
-  const project = await openProject({root: options.root ?? process.cwd()})
+  const project = await openProject({root: options.root ?? process.cwd(), ...(options.targetLang ? {targetLang: options.targetLang} : {})})
   const dir = path.resolve(project.root, options.outDir ?? readerDefaults.outDir)
   // Memory keys depend on the glossary's matches: on a broken glossary every lookup would miss.
   if (project.glossaryBroken) return {dir, pages: [], written: [], files: [project.glossary.file]}
 
   const memory = await TranslationMemory.open(path.join(project.root, project.settings.memoryPath))
-  const files = await segmentFiles(project, memory)
+  const segment = createFileSegmenter(project, memory)
   const english = createI18n('en').t
   const interfaceStrings = createI18n(ui).t
   const parser = createSegmenter({
@@ -58,28 +60,36 @@ export async function writeReaderSite(options: ReaderSiteOptions = {}): Promise<
     frontmatterFields: project.settings.frontmatterFields
   })
 
-  const pages = new Map<string, string>()
+  // One article at a time, written and let go: a large site must not sit in memory whole.
+  const files: VFile[] = []
   const entries: IndexEntry[] = []
-  for (const file of files) {
+  const hrefs: string[] = ['index.html']
+  const written: string[] = []
+  const write = async (href: string, html: string) => {
+    const target = path.join(dir, ...href.split('/'))
+    if (await writeFileAtomic(target, html)) written.push(target)
+  }
+  for (const filePath of project.files) {
+    const file = await segment(filePath)
+    files.push(file)
     if (file.messages.some((message) => message.fatal) || !file.data.tandem) continue
     restoreTargets({t: english})(undefined, file)
     const slug = path.relative(project.sourceDir, file.path).replace(/\.md$/, '').split(path.sep).join('/')
     const href = `articles/${slug}.html`
     const article = readerArticle(file, parser.parse(file), {slug, frontmatterFields: project.settings.frontmatterFields})
     const toRoot = '../'.repeat(href.split('/').length - 1)
-    pages.set(href, renderArticlePage(article, {ui, t: interfaceStrings, matcher: project.matcher, toRoot}))
+    await write(href, renderArticlePage(article, {ui, t: interfaceStrings, matcher: project.matcher, toRoot}))
+    hrefs.push(href)
     entries.push({href, title: article.title})
+    file.value = ''
+    delete file.data.tandem
   }
-  const index = renderIndexPage(entries, {ui, t: interfaceStrings, toRoot: '', sourceDir: project.settings.sourceDir})
-
-  const all = [['index.html', index] as const, ...pages]
-  const written: string[] = []
-  for (const [href, html] of all) {
-    const target = path.join(dir, ...href.split('/'))
-    if (await writeFileAtomic(target, html)) written.push(target)
-  }
+  await write('index.html', renderIndexPage(entries, {ui, t: interfaceStrings, toRoot: '', sourceDir: project.settings.sourceDir}))
+  const all = hrefs.map((href) => [href] as const)
   await removeStalePages(dir, new Set(all.map(([href]) => path.join(dir, ...href.split('/')))))
-  return {dir, pages: all.map(([href]) => path.join(dir, ...href.split('/'))), written, files: [project.glossary.file, ...files]}
+  const pages = all.map(([href]) => path.join(dir, ...href.split('/')))
+  // In page order, index first, whatever order they were written in.
+  return {dir, pages, written: pages.filter((page) => written.includes(page)), files: [project.glossary.file, ...files]}
 }
 
 /** Pages this wrote before for articles that are gone; files it did not write are left alone. */
