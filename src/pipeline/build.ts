@@ -8,7 +8,7 @@ import type {Provider} from '../providers/provider.ts'
 import type {TranslationProgress} from '../providers/translate-misses.ts'
 import {writeFileAtomic} from '../output/write-file-atomic.ts'
 import {tandemData} from './data.ts'
-import {openProject, type Project, type ProjectOptions} from './project.ts'
+import {checkInsideSourceDir, openProject, type Project, type ProjectOptions} from './project.ts'
 import {createProcessor} from './processor.ts'
 import {readSourceFile} from './read-source.ts'
 import {MissingTranslationsError} from './require-translations.ts'
@@ -82,17 +82,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const buildOne = async (filePath: string): Promise<BuiltFile> => {
     const file = await readSourceFile(filePath, root)
     const built: BuiltFile = {file, written: [], unchanged: [], ok: false}
+    if (!checkInsideSourceDir(project, file)) return built
     const relative = path.relative(sourceDir, filePath)
-    if (relative.startsWith('..') || path.isAbsolute(relative)) {
-      // Outputs mirror the path inside content/de; anything else could land on the source itself.
-      const message = file.message(`not inside ${settings.sourceDir}; move it there to build it`, {
-        place: {line: 1, column: 1},
-        ruleId: 'outside-source-dir',
-        source: 'tandem'
-      })
-      message.fatal = true
-      return built
-    }
     if (file.messages.some((message) => message.fatal)) return built
     try {
       await processor.process(file)

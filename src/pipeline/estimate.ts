@@ -8,7 +8,7 @@ import {collectMisses, planRequests} from '../providers/plan.ts'
 import type {BatchLimits} from '../providers/provider.ts'
 import {tandemData} from './data.ts'
 import {createSegmenter} from './processor.ts'
-import {openProject, type Project, type ProjectOptions} from './project.ts'
+import {checkInsideSourceDir, openProject, type Project, type ProjectOptions} from './project.ts'
 import {readSourceFile} from './read-source.ts'
 
 /** What a build would send, counted without sending: `tandem build --dry-run` and `tandem status`. */
@@ -73,20 +73,12 @@ export async function estimate(options: EstimateOptions = {}): Promise<Estimate>
   }).use(lookupMemory, {memory})
 
   // Parsing runs concurrently; counting goes in file order, so that a shared text is counted once and always in the same file.
-  const limit = pLimit(Math.max(settings.concurrency, 2))
+  const limit = pLimit(settings.concurrency)
   const files = await Promise.all(
     project.files.map((filePath) =>
       limit(async () => {
         const file = await readSourceFile(filePath, root)
-        const relative = path.relative(project.sourceDir, filePath)
-        if (relative.startsWith('..') || path.isAbsolute(relative)) {
-          const message = file.message(`not inside ${settings.sourceDir}; move it there to build it`, {
-            place: {line: 1, column: 1},
-            ruleId: 'outside-source-dir',
-            source: 'tandem'
-          })
-          message.fatal = true
-        }
+        checkInsideSourceDir(project, file)
         if (file.messages.some((message) => message.fatal)) return file
         try {
           await processor.run(processor.parse(file), file)

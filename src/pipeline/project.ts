@@ -1,5 +1,6 @@
 import {readdir} from 'node:fs/promises'
 import path from 'node:path'
+import type {VFile} from 'vfile'
 import {readNameGlossary, type NameGlossary} from '../glossary/names-file.ts'
 import {NameMatcher} from '../glossary/matcher.ts'
 import {definedOptions} from '../options.ts'
@@ -49,6 +50,22 @@ export async function openProject(options: ProjectOptions = {}): Promise<Project
     glossaryHash: glossary.bytes ? sha256(glossary.bytes) : '',
     glossaryBroken
   }
+}
+
+/**
+ * Outputs mirror a file's path inside content/de, so a file elsewhere could have them land on
+ * the source itself: it gets a fatal message and is not built. Returns whether it is inside.
+ */
+export function checkInsideSourceDir(project: Project, file: VFile): boolean {
+  const relative = path.relative(project.sourceDir, file.path)
+  if (!relative.startsWith('..') && !path.isAbsolute(relative)) return true
+  const message = file.message(`not inside ${project.settings.sourceDir}; move it there to build it`, {
+    place: {line: 1, column: 1},
+    ruleId: 'outside-source-dir',
+    source: 'tandem'
+  })
+  message.fatal = true
+  return false
 }
 
 /** Every `.md` file below `dir`, sorted, so that builds are deterministic. */
