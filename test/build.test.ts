@@ -13,17 +13,11 @@ import {afterEach, describe, expect, it, vi} from 'vitest'
 import {build} from '../src/pipeline/build.ts'
 import {DeepLProvider} from '../src/providers/deepl.ts'
 import {sha256} from '../src/segment/hash.ts'
-import {defaultTranslate, startDeepLServer} from './servers/deepl.ts'
-import type {DeepLServer, DeepLServerOptions} from './servers/deepl.ts'
-import {createProject, fixturesDir, memoryFile, memoryRecord, removeProjects, type Project} from './project.ts'
+import {defaultTranslate} from './servers/deepl.ts'
+import type {DeepLServer} from './servers/deepl.ts'
+import {createProject, fixturesDir, memoryFile, memoryRecord, removeProjects, type Project, startServer, closeServers} from './project.ts'
 
-const servers: DeepLServer[] = []
-
-async function server(options: DeepLServerOptions = {}): Promise<DeepLServer> {
-  const started = await startDeepLServer(options)
-  servers.push(started)
-  return started
-}
+const server = startServer
 
 /** The real provider, with a single attempt per request so that a failure is quick. */
 function provider(deepl: DeepLServer): DeepLProvider {
@@ -34,7 +28,7 @@ const translated = (text: string) => defaultTranslate(text, {tagHandling: 'xml',
 
 afterEach(async () => {
   vi.useRealTimers()
-  await Promise.all(servers.splice(0).map((entry) => entry.close()))
+  await closeServers()
   await removeProjects()
 })
 

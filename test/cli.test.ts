@@ -7,31 +7,12 @@ import path from 'node:path'
 import {afterEach, describe, expect, it, vi} from 'vitest'
 import {sha256} from '../src/segment/hash.ts'
 import type {MemoryRecord} from '../src/memory/translation-memory.ts'
-import {billedCharacters, defaultTranslate, startDeepLServer, translateWords} from './servers/deepl.ts'
-import type {DeepLServer, DeepLServerOptions} from './servers/deepl.ts'
-import {
-  copyFromRepo,
-  createProject,
-  fixturesDir,
-  keyOf,
-  memoryFile,
-  memoryRecord,
-  removeProjects,
-  repoRoot,
-  type Project
-} from './project.ts'
+import {billedCharacters, defaultTranslate, translateWords} from './servers/deepl.ts'
+import {copyFromRepo, createProject, fixturesDir, keyOf, memoryFile, memoryRecord, removeProjects, repoRoot, type Project, startServer, closeServers, deeplEnv} from './project.ts'
 
-const servers: DeepLServer[] = []
+const server = startServer
 
-async function server(options: DeepLServerOptions = {}): Promise<DeepLServer> {
-  const started = await startDeepLServer(options)
-  servers.push(started)
-  return started
-}
-
-function env(deepl: DeepLServer, authKey = deepl.authKey): NodeJS.ProcessEnv {
-  return {DEEPL_AUTH_KEY: authKey, DEEPL_SERVER_URL: deepl.url}
-}
+const env = deeplEnv
 
 /** What the test server answers for one tagged text. */
 const translated = (text: string) => defaultTranslate(text, {tagHandling: 'xml', ignoreTags: []})
@@ -40,7 +21,7 @@ const today = () => new Date().toISOString().slice(0, 10)
 
 afterEach(async () => {
   vi.useRealTimers()
-  await Promise.all(servers.splice(0).map((entry) => entry.close()))
+  await closeServers()
   await removeProjects()
 })
 

@@ -9,8 +9,8 @@ import {afterEach, describe, expect, it} from 'vitest'
 import {memoryKey, type KeyedGlossaryEntry} from '../src/memory/key.ts'
 import type {MemoryRecord} from '../src/memory/translation-memory.ts'
 import {sha256} from '../src/segment/hash.ts'
-import {billedCharacters, startDeepLServer, type DeepLServer} from './servers/deepl.ts'
-import {copyFromRepo, createProject, memoryFile, memoryRecord, removeProjects, repoRoot, type Project} from './project.ts'
+import {billedCharacters, type DeepLServer} from './servers/deepl.ts'
+import {copyFromRepo, createProject, memoryFile, memoryRecord, removeProjects, repoRoot, type Project, startServer, closeServers, deeplEnv} from './project.ts'
 
 const fixtures = path.join(repoRoot, 'test', 'fixtures', 'glossary')
 /** Rows of the real glossary: Gerassimow line 3, Kiew 4, Kursk 5, Moskau 6, Nordkorea 7, Russland 8, Selenskyj 9, Türkei 10, Waleri Gerassimow 11, Wolodymyr Selenskyj 12. */
@@ -18,20 +18,12 @@ const glossary = await readFile(path.join(fixtures, 'names.tsv'), 'utf8')
 /** Lines 1, 3, 5, …, 15: a heading and seven paragraphs. */
 const article = await readFile(path.join(fixtures, 'article.md'), 'utf8')
 
-const servers: DeepLServer[] = []
+const server = startServer
 
-async function server(): Promise<DeepLServer> {
-  const started = await startDeepLServer()
-  servers.push(started)
-  return started
-}
-
-function env(deepl: DeepLServer): NodeJS.ProcessEnv {
-  return {DEEPL_AUTH_KEY: deepl.authKey, DEEPL_SERVER_URL: deepl.url}
-}
+const env = deeplEnv
 
 afterEach(async () => {
-  await Promise.all(servers.splice(0).map((entry) => entry.close()))
+  await closeServers()
   await removeProjects()
 })
 

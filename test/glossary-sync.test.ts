@@ -8,24 +8,16 @@ import {deeplGlossaryName, deeplGlossaryPrefix} from '../src/glossary/deepl-glos
 import {DeepLProvider} from '../src/providers/deepl.ts'
 import {ProviderError} from '../src/providers/errors.ts'
 import {sha256} from '../src/segment/hash.ts'
-import {defaultTranslate, startDeepLServer} from './servers/deepl.ts'
-import type {DeepLServer, DeepLServerOptions} from './servers/deepl.ts'
-import {createProject, removeProjects, type CliRun, type Project} from './project.ts'
+import {defaultTranslate} from './servers/deepl.ts'
+import type {DeepLServer} from './servers/deepl.ts'
+import {createProject, removeProjects, type CliRun, type Project, startServer, closeServers, deeplEnv} from './project.ts'
 
-const servers: DeepLServer[] = []
+const server = startServer
 
-async function server(options: DeepLServerOptions = {}): Promise<DeepLServer> {
-  const started = await startDeepLServer(options)
-  servers.push(started)
-  return started
-}
-
-function env(deepl: DeepLServer, authKey = deepl.authKey): NodeJS.ProcessEnv {
-  return {DEEPL_AUTH_KEY: authKey, DEEPL_SERVER_URL: deepl.url}
-}
+const env = deeplEnv
 
 afterEach(async () => {
-  await Promise.all(servers.splice(0).map((entry) => entry.close()))
+  await closeServers()
   await removeProjects()
 })
 

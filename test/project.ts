@@ -9,6 +9,7 @@ import {fileURLToPath} from 'node:url'
 import {main} from '../src/cli/main.ts'
 import {memoryKey} from '../src/memory/key.ts'
 import type {MemoryRecord} from '../src/memory/translation-memory.ts'
+import {startDeepLServer, type DeepLServer, type DeepLServerOptions} from './servers/deepl.ts'
 
 /** The repository this test suite belongs to. */
 export const repoRoot = path.join(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -126,4 +127,22 @@ export function memoryFile(records: readonly MemoryRecord[]): string {
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
     .map((record) => JSON.stringify(record) + '\n')
     .join('')
+}
+
+const servers: DeepLServer[] = []
+
+/** A DeepL-compatible test server on 127.0.0.1, closed by `closeServers()` (call it in `afterEach`). */
+export async function startServer(options: DeepLServerOptions = {}): Promise<DeepLServer> {
+  const started = await startDeepLServer(options)
+  servers.push(started)
+  return started
+}
+
+export async function closeServers(): Promise<void> {
+  await Promise.all(servers.splice(0).map((entry) => entry.close()))
+}
+
+/** The environment a user sets to build with DeepL at `deepl`. */
+export function deeplEnv(deepl: DeepLServer, authKey = deepl.authKey): NodeJS.ProcessEnv {
+  return {DEEPL_AUTH_KEY: authKey, DEEPL_SERVER_URL: deepl.url}
 }

@@ -6,24 +6,16 @@ import {afterEach, describe, expect, it} from 'vitest'
 import {deeplLimits, encodedSize} from '../src/providers/batch.ts'
 import {splitTaggedText} from '../src/providers/plan.ts'
 import {splitSentences} from '../src/segment/split-sentences.ts'
-import {billedCharacters, startDeepLServer, translateWords} from './servers/deepl.ts'
-import type {DeepLServer, DeepLServerOptions} from './servers/deepl.ts'
-import {createProject, memoryFile, memoryRecord, removeProjects, type Project} from './project.ts'
+import {billedCharacters, translateWords} from './servers/deepl.ts'
+import type {DeepLServer} from './servers/deepl.ts'
+import {createProject, memoryFile, memoryRecord, removeProjects, type Project, startServer, closeServers, deeplEnv} from './project.ts'
 
-const servers: DeepLServer[] = []
+const server = startServer
 
-async function server(options: DeepLServerOptions = {}): Promise<DeepLServer> {
-  const started = await startDeepLServer(options)
-  servers.push(started)
-  return started
-}
-
-function env(deepl: DeepLServer): NodeJS.ProcessEnv {
-  return {DEEPL_AUTH_KEY: deepl.authKey, DEEPL_SERVER_URL: deepl.url}
-}
+const env = deeplEnv
 
 afterEach(async () => {
-  await Promise.all(servers.splice(0).map((entry) => entry.close()))
+  await closeServers()
   await removeProjects()
 })
 

@@ -9,20 +9,13 @@ import path from 'node:path'
 import {setTimeout as sleep} from 'node:timers/promises'
 import {afterEach, describe, expect, it} from 'vitest'
 import {TranslationMemory} from '../src/memory/translation-memory.ts'
-import {billedCharacters, startDeepLServer} from './servers/deepl.ts'
-import type {DeepLServer} from './servers/deepl.ts'
-import {createProject, removeProjects, repoRoot, type Project} from './project.ts'
+import {billedCharacters} from './servers/deepl.ts'
+import {createProject, removeProjects, repoRoot, type Project, startServer, closeServers} from './project.ts'
 
-const servers: DeepLServer[] = []
-
-async function server(): Promise<DeepLServer> {
-  const started = await startDeepLServer()
-  servers.push(started)
-  return started
-}
+const server = startServer
 
 afterEach(async () => {
-  await Promise.all(servers.splice(0).map((entry) => entry.close()))
+  await closeServers()
   await removeProjects()
 })
 

@@ -9,20 +9,14 @@ import {inspect} from 'node:util'
 import {Translator, TooManyRequestsError} from 'deepl-node'
 import {afterEach, describe, expect, it} from 'vitest'
 import {main} from '../src/cli/main.ts'
-import {billedCharacters, startDeepLServer} from './servers/deepl.ts'
-import type {DeepLServer, DeepLServerOptions} from './servers/deepl.ts'
-import {createProject, removeProjects, type Project} from './project.ts'
+import {billedCharacters} from './servers/deepl.ts'
+import type {DeepLServer} from './servers/deepl.ts'
+import {createProject, removeProjects, type Project, startServer, closeServers} from './project.ts'
 
-const servers: DeepLServer[] = []
-
-async function server(options: DeepLServerOptions = {}): Promise<DeepLServer> {
-  const started = await startDeepLServer(options)
-  servers.push(started)
-  return started
-}
+const server = startServer
 
 afterEach(async () => {
-  await Promise.all(servers.splice(0).map((entry) => entry.close()))
+  await closeServers()
   await removeProjects()
 })
 

@@ -9,24 +9,15 @@ import {main} from '../src/cli/main.ts'
 import {pricing} from '../src/pipeline/estimate.ts'
 import {deeplDefaults} from '../src/providers/deepl.ts'
 import {schedulerDefaults} from '../src/providers/scheduler.ts'
-import {billedCharacters, startDeepLServer} from './servers/deepl.ts'
-import type {DeepLServer} from './servers/deepl.ts'
-import {createProject, removeProjects, repoRoot, type Project} from './project.ts'
+import {billedCharacters} from './servers/deepl.ts'
+import {createProject, removeProjects, repoRoot, type Project, startServer, closeServers, deeplEnv} from './project.ts'
 
-const servers: DeepLServer[] = []
+const server = startServer
 
-async function server(): Promise<DeepLServer> {
-  const started = await startDeepLServer()
-  servers.push(started)
-  return started
-}
-
-function env(deepl: DeepLServer): NodeJS.ProcessEnv {
-  return {DEEPL_AUTH_KEY: deepl.authKey, DEEPL_SERVER_URL: deepl.url}
-}
+const env = deeplEnv
 
 afterEach(async () => {
-  await Promise.all(servers.splice(0).map((entry) => entry.close()))
+  await closeServers()
   await removeProjects()
 })
 
