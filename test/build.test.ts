@@ -2,7 +2,7 @@
  * End-to-end tests of `build()` in temporary projects, with the real DeepL provider
  * (deepl-node) against the DeepL-compatible test server.
  */
-import {readdir, readFile} from 'node:fs/promises'
+import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import type {Root, Table, TableCell} from 'mdast'
 import {toString} from 'mdast-util-to-string'
@@ -15,7 +15,7 @@ import {DeepLProvider} from '../src/providers/deepl.ts'
 import {sha256} from '../src/segment/hash.ts'
 import {defaultTranslate} from './servers/deepl.ts'
 import type {DeepLServer} from './servers/deepl.ts'
-import {createProject, fixturesDir, memoryFile, memoryRecord, removeProjects, type Project, startServer, closeServers} from './project.ts'
+import {createProject, fixturesDir, memoryFile, memoryRecord, removeProjects, type Project, startServer, closeServers, listFiles} from './project.ts'
 
 const server = startServer
 
@@ -32,13 +32,6 @@ afterEach(async () => {
   await removeProjects()
 })
 
-async function listFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, {recursive: true, withFileTypes: true})
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-    .sort()
-}
 
 /** Every file of a project but the German sources, by path. */
 async function generated(project: Project): Promise<Record<string, string>> {

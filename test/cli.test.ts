@@ -8,7 +8,7 @@ import {afterEach, describe, expect, it, vi} from 'vitest'
 import {sha256} from '../src/segment/hash.ts'
 import type {MemoryRecord} from '../src/memory/translation-memory.ts'
 import {billedCharacters, defaultTranslate, translateWords} from './servers/deepl.ts'
-import {copyFromRepo, createProject, fixturesDir, keyOf, memoryFile, memoryRecord, removeProjects, repoRoot, type Project, startServer, closeServers, deeplEnv} from './project.ts'
+import {copyFromRepo, createProject, fixturesDir, keyOf, memoryFile, memoryRecord, removeProjects, repoRoot, type Project, startServer, closeServers, deeplEnv, listFiles} from './project.ts'
 
 const server = startServer
 
@@ -25,14 +25,6 @@ afterEach(async () => {
   await removeProjects()
 })
 
-/** Every file below `dir`, relative to it, sorted. */
-async function listFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, {recursive: true, withFileTypes: true})
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-    .sort()
-}
 
 /** The generated outputs and the memory of a project, by path. */
 async function outputsOf(project: Project): Promise<Record<string, string>> {

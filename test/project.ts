@@ -2,7 +2,7 @@
  * Temporary tandem projects for end-to-end tests: a folder under the OS temp dir
  * with `content/de`, `memory/` and whatever else a test writes, plus a CLI runner.
  */
-import {cp, mkdir, mkdtemp, readFile, rm, stat, writeFile} from 'node:fs/promises'
+import {cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -145,4 +145,27 @@ export async function closeServers(): Promise<void> {
 /** The environment a user sets to build with DeepL at `deepl`. */
 export function deeplEnv(deepl: DeepLServer, authKey = deepl.authKey): NodeJS.ProcessEnv {
   return {DEEPL_AUTH_KEY: authKey, DEEPL_SERVER_URL: deepl.url}
+}
+
+/** Every file below `dir`, relative to it with `/`, sorted. */
+export async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, {recursive: true, withFileTypes: true})
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .sort()
+}
+
+/** Three files: 3, 61 (a batch of 50 and one of 11) and 5 segments, with the texts a build sends. */
+export function threeArticles(): {files: Record<string, string>; texts: string[]} {
+  const items = Array.from({length: 60}, (_, index) => `Punkt ${index + 1} der Liste`)
+  const c = ['Die Soldaten kämpfen.', 'Nordkorea entsendet Soldaten.', 'Russland liefert Munition.', 'Die Ukraine bleibt.', 'Der Vertrag gilt.']
+  return {
+    files: {
+      'content/de/a.md': '# Die Truppen\n\nDie Soldaten bleiben in der Region.\n\nDer Krieg ist nicht vorbei.\n',
+      'content/de/b.md': `# Eine lange Liste\n\n${items.map((item) => `- ${item}`).join('\n')}\n`,
+      'content/de/c.md': c.join('\n\n') + '\n'
+    },
+    texts: ['Die Truppen', 'Die Soldaten bleiben in der Region.', 'Der Krieg ist nicht vorbei.', 'Eine lange Liste', ...items, ...c]
+  }
 }

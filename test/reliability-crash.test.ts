@@ -10,7 +10,7 @@ import {setTimeout as sleep} from 'node:timers/promises'
 import {afterEach, describe, expect, it} from 'vitest'
 import {TranslationMemory} from '../src/memory/translation-memory.ts'
 import {billedCharacters} from './servers/deepl.ts'
-import {createProject, removeProjects, repoRoot, type Project, startServer, closeServers} from './project.ts'
+import {createProject, removeProjects, repoRoot, type Project, startServer, closeServers, threeArticles} from './project.ts'
 
 const server = startServer
 
@@ -55,22 +55,10 @@ async function until(condition: () => Promise<boolean>, what: string): Promise<v
   throw new Error(`gave up waiting for ${what}`)
 }
 
-function articles(): {files: Record<string, string>; texts: string[]} {
-  const items = Array.from({length: 60}, (_, index) => `Punkt ${index + 1} der Liste`)
-  const c = ['Die Soldaten kämpfen.', 'Nordkorea entsendet Soldaten.', 'Russland liefert Munition.', 'Die Ukraine bleibt.', 'Der Vertrag gilt.']
-  return {
-    files: {
-      'content/de/a.md': '# Die Truppen\n\nDie Soldaten bleiben in der Region.\n\nDer Krieg ist nicht vorbei.\n',
-      'content/de/b.md': `# Eine lange Liste\n\n${items.map((item) => `- ${item}`).join('\n')}\n`,
-      'content/de/c.md': c.join('\n\n') + '\n'
-    },
-    texts: ['Die Truppen', 'Die Soldaten bleiben in der Region.', 'Der Krieg ist nicht vorbei.', 'Eine lange Liste', ...items, ...c]
-  }
-}
 
 describe('tandem build killed with SIGKILL', () => {
   it('loses nothing received, bills no segment twice on the rerun, and ends with the outputs of an uninterrupted build', async () => {
-    const {files, texts} = articles()
+    const {files, texts} = threeArticles()
     const project = await createProject({files})
     const first = await server()
     // Two requests are answered; every later one hangs, so the kill lands while requests are in flight.

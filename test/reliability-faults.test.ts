@@ -11,7 +11,7 @@ import {afterEach, describe, expect, it} from 'vitest'
 import {main} from '../src/cli/main.ts'
 import {billedCharacters} from './servers/deepl.ts'
 import type {DeepLServer} from './servers/deepl.ts'
-import {createProject, removeProjects, type Project, startServer, closeServers} from './project.ts'
+import {createProject, removeProjects, type Project, startServer, closeServers, threeArticles} from './project.ts'
 
 const server = startServer
 
@@ -66,23 +66,10 @@ async function outputsOf(project: Project): Promise<Record<string, string>> {
   return result
 }
 
-/** Three files: 3, 61 (a batch of 50 and one of 11) and 5 segments. */
-function articles(): {files: Record<string, string>; texts: string[]} {
-  const items = Array.from({length: 60}, (_, index) => `Punkt ${index + 1} der Liste`)
-  const c = ['Die Soldaten kämpfen.', 'Nordkorea entsendet Soldaten.', 'Russland liefert Munition.', 'Die Ukraine bleibt.', 'Der Vertrag gilt.']
-  return {
-    files: {
-      'content/de/a.md': '# Die Truppen\n\nDie Soldaten bleiben in der Region.\n\nDer Krieg ist nicht vorbei.\n',
-      'content/de/b.md': `# Eine lange Liste\n\n${items.map((item) => `- ${item}`).join('\n')}\n`,
-      'content/de/c.md': c.join('\n\n') + '\n'
-    },
-    texts: ['Die Truppen', 'Die Soldaten bleiben in der Region.', 'Der Krieg ist nicht vorbei.', 'Eine lange Liste', ...items, ...c]
-  }
-}
 
 describe('retries', () => {
   it('rides out five 429s, with and without Retry-After, then a 500 and a 503, and bills every text once', async () => {
-    const {files, texts} = articles()
+    const {files, texts} = threeArticles()
     const project = await createProject({files})
     const deepl = await server()
     deepl.failNext({status: 429, times: 3})
@@ -144,7 +131,7 @@ describe('retries', () => {
 
 describe('quota (456)', () => {
   it('stops new requests at once, keeps every answer, says what is left; the rerun bills only that and ends where an uninterrupted build does', async () => {
-    const {files, texts} = articles()
+    const {files, texts} = threeArticles()
     const byFile = {a: texts.slice(0, 3), b: texts.slice(3, 64), c: texts.slice(64)}
     const project = await createProject({files})
     // The quota covers b.md's first batch of 50 and a little more, and runs out with two requests in flight.
@@ -190,7 +177,7 @@ describe('quota (456)', () => {
 
 describe('a refused key (403)', () => {
   it('stops at once with exit code 2 and a message about the key, and writes nothing', async () => {
-    const {files} = articles()
+    const {files} = threeArticles()
     const project = await createProject({files})
     const deepl = await server()
     const wrongKey = '5ec7e7a1-0000-4000-8000-wrongkey0000:fx'
@@ -214,7 +201,7 @@ describe('a refused key (403)', () => {
 describe('the API key', () => {
   it('never appears in an output file, a memory record, a log line or an error message, whatever fails', async () => {
     const key = '7a3c91e2-4b5d-4f60-9e1a-c0ffeec0ffee:fx'
-    const {files, texts} = articles()
+    const {files, texts} = threeArticles()
     const project = await createProject({files})
     const deepl = await server({authKey: key, quotaCharacters: bill(texts) - 1})
     deepl.failNext({status: 429, retryAfter: 2, times: 2})

@@ -1,3 +1,4 @@
+import {access} from 'node:fs/promises'
 import type {VFile} from 'vfile'
 import {countMessages, formatMessages} from './report.ts'
 
@@ -19,4 +20,13 @@ export function reportFiles(files: readonly VFile[], io: CliIo): number {
   const report = formatMessages(files, io.cwd)
   if (report) io.stderr(report)
   return countMessages(files).errors > 0 ? EXIT.errors : EXIT.ok
+}
+
+export async function fileExists(file: string): Promise<boolean> {
+  try {
+    await access(file)
+    return true
+  } catch {
+    return false
+  }
 }

@@ -1,4 +1,4 @@
-import {readFile, stat} from 'node:fs/promises'
+import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import type {i18n} from 'i18next'
 import {VFile} from 'vfile'
@@ -7,7 +7,7 @@ import {importPlainText} from '../import/index.ts'
 import {DEFAULTS} from '../pipeline/defaults.ts'
 import {readSourceFile} from '../pipeline/read-source.ts'
 import {writeFileAtomic} from '../output/write-file-atomic.ts'
-import {reportFiles, type CliIo} from './io.ts'
+import {fileExists, reportFiles, type CliIo} from './io.ts'
 
 export async function runImport(input: string, options: {slug?: string; force?: boolean}, io: CliIo, ui: i18n): Promise<number> {
   const filePath = path.resolve(io.cwd, input)
@@ -22,7 +22,7 @@ export async function runImport(input: string, options: {slug?: string; force?: 
     const article = importPlainText(file, options.slug === undefined ? {} : {slug: options.slug})
     const output = path.join(DEFAULTS.sourceDir, `${article.slug}.md`)
     const target = path.join(io.cwd, output)
-    if (!options.force && (await exists(target))) {
+    if (!options.force && (await fileExists(target))) {
       file.fail(`\`${output}\` exists already; pass --force to overwrite it`, {ruleId: 'file-exists', source: 'tandem'})
     }
     await writeFileAtomic(target, article.markdown)
@@ -31,13 +31,4 @@ export async function runImport(input: string, options: {slug?: string; force?: 
     if (!(error instanceof VFileMessage)) throw error
   }
   return reportFiles([file], io)
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await stat(file)
-    return true
-  } catch {
-    return false
-  }
 }

@@ -1,9 +1,9 @@
-import {access, readFile} from 'node:fs/promises'
+import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {parse} from 'yaml'
 import {costOf, estimate, type FileEstimate} from '../pipeline/estimate.ts'
 import {openProject, type Project} from '../pipeline/project.ts'
-import {reportFiles, type CliIo} from './io.ts'
+import {fileExists, reportFiles, type CliIo} from './io.ts'
 import {money, sends} from './run-build.ts'
 
 export interface StatusCommandOptions {
@@ -67,7 +67,7 @@ async function fileStatus(project: Project, file: FileEstimate): Promise<FileSta
   const parallel = path.join(root, settings.parallelDir, relative)
   const built = await builtFrom(path.join(root, english))
   let state: FileState
-  if (!built || !(await exists(parallel))) state = 'not built'
+  if (!built || !(await fileExists(parallel))) state = 'not built'
   else {
     const source = built.sourceHash !== file.sourceHash
     const glossary = built.glossary !== project.glossaryHash
@@ -95,13 +95,4 @@ async function builtFrom(file: string): Promise<{sourceHash: string; glossary: s
   const translation = (data as {translation?: {sourceHash?: unknown; glossary?: unknown}} | null)?.translation
   if (typeof translation?.sourceHash !== 'string') return undefined
   return {sourceHash: translation.sourceHash, glossary: typeof translation.glossary === 'string' ? translation.glossary : ''}
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await access(file)
-    return true
-  } catch {
-    return false
-  }
 }
