@@ -5,7 +5,7 @@
 import {readdir, readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {afterEach, describe, expect, it, vi} from 'vitest'
-import {sha256} from '../src/segment/hash.ts'
+import {sha256} from '../src/core/hash.ts'
 import type {MemoryRecord} from '../src/memory/translation-memory.ts'
 import {billedCharacters, defaultTranslate, translateWords} from './servers/deepl.ts'
 import {copyFromRepo, createProject, fixturesDir, keyOf, memoryFile, memoryRecord, removeProjects, repoRoot, type Project, startServer, closeServers, deeplEnv, listFiles} from './project.ts'

@@ -6,7 +6,7 @@ import {afterEach, describe, expect, it} from 'vitest'
 import {translateFrontmatter} from '../src/output/english-edition.ts'
 import {build} from '../src/pipeline/build.ts'
 import {DeepLProvider} from '../src/providers/deepl.ts'
-import {sha256} from '../src/segment/hash.ts'
+import {sha256} from '../src/core/hash.ts'
 import {startDeepLServer, type DeepLServer} from './servers/deepl.ts'
 import {createProject, removeProjects} from './project.ts'
 

@@ -6,9 +6,9 @@
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {afterEach, describe, expect, it} from 'vitest'
-import {memoryKey, type KeyedGlossaryEntry} from '../src/memory/key.ts'
+import {memoryKey, type KeyedGlossaryEntry} from '../src/core/key.ts'
 import type {MemoryRecord} from '../src/memory/translation-memory.ts'
-import {sha256} from '../src/segment/hash.ts'
+import {sha256} from '../src/core/hash.ts'
 import {billedCharacters, type DeepLServer} from './servers/deepl.ts'
 import {copyFromRepo, createProject, memoryFile, memoryRecord, removeProjects, repoRoot, type Project, startServer, closeServers, deeplEnv} from './project.ts'
 

@@ -12,7 +12,7 @@ import {describe, expect, it} from 'vitest'
 import {parse as parseYaml} from 'yaml'
 import * as plainText from '../src/import/plain-text.ts'
 import {importPlainText, slugify, type ImportOptions} from '../src/import/plain-text.ts'
-import {findInvalidUtf8} from '../src/pipeline/utf8.ts'
+import {findInvalidUtf8} from '../src/core/utf8.ts'
 
 const repoRoot = path.join(path.dirname(fileURLToPath(import.meta.url)), '..')
 type VFileMessage = VFile['messages'][number]

@@ -16,9 +16,9 @@ import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest'
 import {createI18n} from '../src/i18n/index.ts'
 import englishEdition from '../src/output/english-edition.ts'
 import parallelView from '../src/output/parallel-view.ts'
-import {writeFileAtomic} from '../src/output/write-file-atomic.ts'
-import {markdownStyle} from '../src/pipeline/markdown-options.ts'
-import restoreTargets from '../src/segment/restore-targets.ts'
+import {writeFileAtomic} from '../src/core/write-file-atomic.ts'
+import {markdownStyle} from '../src/core/markdown-options.ts'
+import restoreTargets from '../src/output/restore-targets.ts'
 import segmentBlocks from '../src/segment/segment-blocks.ts'
 
 // Only `rename` is wrapped, so that one test can make the last step of an atomic write fail.

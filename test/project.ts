@@ -7,7 +7,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {main} from '../src/cli/main.ts'
-import {memoryKey} from '../src/memory/key.ts'
+import {memoryKey} from '../src/core/key.ts'
 import type {MemoryRecord} from '../src/memory/translation-memory.ts'
 import {startDeepLServer, type DeepLServer, type DeepLServerOptions} from './servers/deepl.ts'
 

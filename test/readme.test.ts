@@ -1,7 +1,7 @@
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {DEFAULTS} from '../src/pipeline/defaults.ts'
+import {DEFAULTS} from '../src/core/defaults.ts'
 import {deeplDefaults} from '../src/providers/deepl.ts'
 
 const readme = readFileSync(path.join(import.meta.dirname, '..', 'README.md'), 'utf8')

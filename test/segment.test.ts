@@ -6,10 +6,10 @@ import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
-import {memoryKey} from '../src/memory/key.ts'
+import {memoryKey} from '../src/core/key.ts'
 import segmentBlocks, {segmentDefaults, type Options} from '../src/segment/segment-blocks.ts'
 import remarkTemplateTags from '../src/segment/template-tags.ts'
-import type {Segment} from '../src/segment/types.ts'
+import type {Segment} from '../src/core/types.ts'
 
 async function segment(markdown: string, options?: Options): Promise<Segment[]> {
   const processor = unified()

@@ -4,8 +4,8 @@ import remarkMath from 'remark-math'
 import remarkStringify from 'remark-stringify'
 import {unified} from 'unified'
 import {describe, expect, it} from 'vitest'
-import {TagError, fromDamagedText, fromTaggedText, normalizeTaggedText, toTaggedText} from '../src/segment/tagged-text.ts'
-import type {Placeholder} from '../src/segment/types.ts'
+import {TagError, fromDamagedText, fromTaggedText, normalizeTaggedText, toTaggedText} from '../src/core/tagged-text.ts'
+import type {Placeholder} from '../src/core/types.ts'
 import {markdown} from './fidelity.ts'
 
 // tandem's syntax: GFM, `$$` math and template tags.

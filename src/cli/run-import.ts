@@ -4,9 +4,9 @@ import type {i18n} from 'i18next'
 import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {importPlainText} from '../import/index.ts'
-import {DEFAULTS} from '../pipeline/defaults.ts'
+import {DEFAULTS} from '../core/defaults.ts'
 import {readSourceFile} from '../pipeline/read-source.ts'
-import {writeFileAtomic} from '../output/write-file-atomic.ts'
+import {writeFileAtomic} from '../core/write-file-atomic.ts'
 import {fileExists, reportFiles, type CliIo} from './io.ts'
 
 export async function runImport(input: string, options: {slug?: string; force?: boolean}, io: CliIo, ui: i18n): Promise<number> {

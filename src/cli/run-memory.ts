@@ -7,7 +7,7 @@ import {TranslationMemory} from '../memory/translation-memory.ts'
 import {openProject} from '../pipeline/project.ts'
 import {readSourceFile} from '../pipeline/read-source.ts'
 import {segmentFiles} from '../pipeline/segment-files.ts'
-import {tandemData} from '../pipeline/data.ts'
+import {tandemData} from '../core/data.ts'
 import {EXIT, reportFiles, type CliIo} from './io.ts'
 
 export interface MemoryImportOptions {

@@ -1,7 +1,7 @@
 import path from 'node:path'
 import type {i18n} from 'i18next'
 import type {UiLanguage} from '../i18n/index.ts'
-import {writeReaderSite} from '../output/reader/write-site.ts'
+import {writeReaderSite} from '../pipeline/write-site.ts'
 import {EXIT, reportFiles, type CliIo} from './io.ts'
 
 /** `tandem site`: the bilingual reader from content/de, the memory and the glossary; no provider, no network. */

@@ -1,7 +1,7 @@
 import type {VFile} from 'vfile'
-import {taggedToPlain} from '../segment/tagged-text.ts'
-import type {SegmentNameMatch} from '../segment/types.ts'
-import {tandemData} from '../pipeline/data.ts'
+import {taggedToPlain} from '../core/tagged-text.ts'
+import type {SegmentNameMatch} from '../core/types.ts'
+import {tandemData} from '../core/data.ts'
 
 export interface Options {
   /** Report violations as errors instead of warnings (default: false). */

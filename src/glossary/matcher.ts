@@ -1,4 +1,4 @@
-import type {GlossaryEntry} from './names-file.ts'
+import type {GlossaryEntry} from '../core/types.ts'
 
 /** A glossary name found in German text. Offsets are UTF-16 indices into the searched string. */
 export interface NameMatch {

@@ -1,20 +1,10 @@
 import {readFile} from 'node:fs/promises'
 import {VFile} from 'vfile'
-import {findInvalidUtf8} from '../pipeline/utf8.ts'
+import {findInvalidUtf8} from '../core/utf8.ts'
+import {glossaryKinds, type GlossaryEntry, type GlossaryKind} from '../core/types.ts'
 import {unmatchable} from './matcher.ts'
 
-export const glossaryKinds = ['person', 'place', 'org', 'term'] as const
-export type GlossaryKind = (typeof glossaryKinds)[number]
-
-/** One row of `glossary/names.tsv`. */
-export interface GlossaryEntry {
-  de: string
-  en: string
-  kind: GlossaryKind
-  note: string
-  /** 1-based line in the file. */
-  line: number
-}
+export {glossaryKinds, type GlossaryEntry, type GlossaryKind} from '../core/types.ts'
 
 export const namesHeader = ['de', 'en', 'kind', 'note'] as const
 

@@ -7,10 +7,10 @@ import type {VFile} from 'vfile'
 import {Document} from 'yaml'
 import {detailsLabelByGerman} from '../i18n/index.ts'
 import {de} from '../i18n/resources.ts'
-import {markdownStyle} from '../pipeline/markdown-options.ts'
+import {markdownStyle} from '../core/markdown-options.ts'
 import {DEFAULTS, ruleIds, source} from './constants.ts'
 import {isValidSlug, slugify} from './slugify.ts'
-import {findInvalidUtf8} from '../pipeline/utf8.ts'
+import {findInvalidUtf8} from '../core/utf8.ts'
 
 export {isValidSlug, slugify} from './slugify.ts'
 

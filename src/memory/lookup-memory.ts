@@ -1,5 +1,5 @@
 import type {VFile} from 'vfile'
-import {tandemData} from '../pipeline/data.ts'
+import {tandemData} from '../core/data.ts'
 import type {TranslationMemory} from './translation-memory.ts'
 
 export interface Options {

@@ -1,9 +1,9 @@
 import type {VFile} from 'vfile'
 import type {NameMatcher} from '../glossary/matcher.ts'
-import {tandemData} from '../pipeline/data.ts'
+import {tandemData} from '../core/data.ts'
 import {createSegmenter} from '../pipeline/processor.ts'
-import {normalizeTaggedText} from '../segment/tagged-text.ts'
-import type {Segment} from '../segment/types.ts'
+import {normalizeTaggedText} from '../core/tagged-text.ts'
+import type {Segment} from '../core/types.ts'
 import type {MemoryOrigin, MemoryRecord} from './translation-memory.ts'
 
 export interface PairOptions {

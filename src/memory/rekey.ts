@@ -1,6 +1,6 @@
 import {nameProblems} from '../glossary/check-names.ts'
-import {taggedToPlain} from '../segment/tagged-text.ts'
-import type {Segment} from '../segment/types.ts'
+import {taggedToPlain} from '../core/tagged-text.ts'
+import type {Segment} from '../core/types.ts'
 import type {MemoryRecord, TranslationMemory} from './translation-memory.ts'
 
 const originRank = {human: 0, import: 1, mt: 2} as const

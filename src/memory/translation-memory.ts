@@ -1,7 +1,7 @@
 import {mkdir, open, readFile} from 'node:fs/promises'
 import path from 'node:path'
-import {MemoryError} from '../errors.ts'
-import {writeFileAtomic} from '../output/write-file-atomic.ts'
+import {MemoryError} from '../core/errors.ts'
+import {writeFileAtomic} from '../core/write-file-atomic.ts'
 
 export type MemoryOrigin = 'mt' | 'human' | 'import'
 

@@ -3,9 +3,9 @@ import type {VFile} from 'vfile'
 import type {Processor} from 'unified'
 import {visit} from 'unist-util-visit'
 import {CST, Parser, parseAllDocuments, stringify} from 'yaml'
-import {tandemData} from '../pipeline/data.ts'
-import {attributeTargets, plainText} from '../segment/restore-targets.ts'
-import type {SegmentAttribute} from '../segment/types.ts'
+import {tandemData} from '../core/data.ts'
+import {attributeTargets, plainText} from './restore-targets.ts'
+import type {SegmentAttribute} from '../core/types.ts'
 import remarkKeepUrls from './keep-urls.ts'
 
 export interface Options {

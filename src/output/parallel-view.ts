@@ -6,10 +6,10 @@ import {unified} from 'unified'
 import remarkGfm from 'remark-gfm'
 import remarkMath from 'remark-math'
 import remarkStringify from 'remark-stringify'
-import {tandemData} from '../pipeline/data.ts'
-import {markdownStyle} from '../pipeline/markdown-options.ts'
+import {tandemData} from '../core/data.ts'
+import {markdownStyle} from '../core/markdown-options.ts'
 import remarkKeepUrls from './keep-urls.ts'
-import type {Segment} from '../segment/types.ts'
+import type {Segment} from '../core/types.ts'
 
 export interface Options {
   /** i18next `t` for the column labels and the header note. */

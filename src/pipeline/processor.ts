@@ -11,7 +11,7 @@ import remarkTemplateTags from '../segment/template-tags.ts'
 import applyNameGlossary from '../glossary/apply-name-glossary.ts'
 import checkNames from '../glossary/check-names.ts'
 import type {NameMatcher} from '../glossary/matcher.ts'
-import restoreTargets from '../segment/restore-targets.ts'
+import restoreTargets from '../output/restore-targets.ts'
 import lookupMemory from '../memory/lookup-memory.ts'
 import type {TranslationMemory} from '../memory/translation-memory.ts'
 import translateMisses, {type TranslationProgress} from '../providers/translate-misses.ts'
@@ -19,7 +19,7 @@ import type {Provider} from '../providers/provider.ts'
 import englishEdition from '../output/english-edition.ts'
 import parallelView from '../output/parallel-view.ts'
 import requireTranslations from './require-translations.ts'
-import {markdownStyle} from './markdown-options.ts'
+import {markdownStyle} from '../core/markdown-options.ts'
 
 export interface SegmenterOptions {
   sourceLang: string

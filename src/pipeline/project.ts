@@ -3,9 +3,9 @@ import path from 'node:path'
 import type {VFile} from 'vfile'
 import {readNameGlossary, type NameGlossary} from '../glossary/names-file.ts'
 import {NameMatcher} from '../glossary/matcher.ts'
-import {definedOptions} from '../options.ts'
-import {sha256} from '../segment/hash.ts'
-import {DEFAULTS, type Settings} from './defaults.ts'
+import {definedOptions} from '../core/options.ts'
+import {sha256} from '../core/hash.ts'
+import {DEFAULTS, type Settings} from '../core/defaults.ts'
 
 export interface ProjectOptions {
   /** Project root (default: `process.cwd()`). */

@@ -1,6 +1,6 @@
 import {readFile} from 'node:fs/promises'
 import {VFile} from 'vfile'
-import {findInvalidUtf8} from './utf8.ts'
+import {findInvalidUtf8} from '../core/utf8.ts'
 
 export const utf8Bom = '\uFEFF'
 

@@ -1,6 +1,6 @@
 import type {VFile} from 'vfile'
-import {tandemData} from './data.ts'
-import {taggedToPlain} from '../segment/tagged-text.ts'
+import {tandemData} from '../core/data.ts'
+import {taggedToPlain} from '../core/tagged-text.ts'
 
 export interface Options {
   /** Path of the memory file, named in the hint. */

@@ -1,4 +1,4 @@
-import {taggedToPlain} from '../segment/tagged-text.ts'
+import {taggedToPlain} from '../core/tagged-text.ts'
 
 /**
  * Characters DeepL bills for one tagged text: Unicode code points of the text,

@@ -1,9 +1,9 @@
 // The only module that imports deepl-node; the rest of tandem sees the `Provider` interface.
 import * as deepl from 'deepl-node'
-import {ConfigError} from '../errors.ts'
+import {ConfigError} from '../core/errors.ts'
 import {deeplGlossaryPrefix} from '../glossary/deepl-glossary-name.ts'
-import {definedOptions} from '../options.ts'
-import {keepTag} from '../segment/tagged-text.ts'
+import {definedOptions} from '../core/options.ts'
+import {keepTag} from '../core/tagged-text.ts'
 import {deeplLimits} from './batch.ts'
 import {billedCharacters} from './billing.ts'
 import {

@@ -1,4 +1,4 @@
-import {TandemError} from '../errors.ts'
+import {TandemError} from '../core/errors.ts'
 
 /** A provider failed; subclasses say why, so the scheduler can retry and the CLI can pick a message and an exit code. */
 export class ProviderError extends TandemError {

@@ -7,12 +7,12 @@ import {toString} from 'mdast-util-to-string'
 import {LineCounter, isMap, isScalar, parseDocument} from 'yaml'
 import {de, en} from '../i18n/resources.ts'
 import {detailsLabels} from '../i18n/index.ts'
-import {memoryKey} from '../memory/key.ts'
-import {sha256} from './hash.ts'
-import {normalizeTaggedText, taggedToPlain, toTaggedText} from './tagged-text.ts'
+import {memoryKey} from '../core/key.ts'
+import {sha256} from '../core/hash.ts'
+import {normalizeTaggedText, taggedToPlain, toTaggedText} from '../core/tagged-text.ts'
 import {splitTemplateTags} from './template-tags.ts'
-import type {Segment, SegmentAttribute, SegmentKind, SourcePoint} from './types.ts'
-import '../pipeline/data.ts'
+import type {Segment, SegmentAttribute, SegmentKind, SourcePoint} from '../core/types.ts'
+import '../core/data.ts'
 
 export interface Options {
   /** Front-matter fields that are translated (default: `title`, `description`, `summary`). */

@@ -1,7 +1,7 @@
 import type {BlockContent, Definition, DefinitionContent, ListItem, PhrasingContent, Root, RootContent, TableCell} from 'mdast'
 import type {VFile} from 'vfile'
-import {tandemData} from '../../pipeline/data.ts'
-import type {Segment, SourcePoint} from '../../segment/types.ts'
+import {tandemData} from '../../core/data.ts'
+import type {Segment, SourcePoint} from '../../core/types.ts'
 
 /** One translatable unit as the reader shows it: German inline content beside its English. */
 export interface Unit {

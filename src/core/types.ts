@@ -75,3 +75,16 @@ export interface Segment {
   /** The English inline content, once built. */
   targetNodes?: PhrasingContent[]
 }
+
+export const glossaryKinds = ['person', 'place', 'org', 'term'] as const
+export type GlossaryKind = (typeof glossaryKinds)[number]
+
+/** One row of `glossary/names.tsv`. */
+export interface GlossaryEntry {
+  de: string
+  en: string
+  kind: GlossaryKind
+  note: string
+  /** 1-based line in the file. */
+  line: number
+}

@@ -1,4 +1,4 @@
-import {sha256} from '../segment/hash.ts'
+import {sha256} from './hash.ts'
 
 /** A glossary entry as it takes part in a memory key: editing it re-keys the segments it matches. */
 export interface KeyedGlossaryEntry {

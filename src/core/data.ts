@@ -1,4 +1,4 @@
-import type {Segment} from '../segment/types.ts'
+import type {Segment} from './types.ts'
 
 /** What the pipeline's plugins share about one file, on `file.data.tandem`. */
 export interface TandemData {

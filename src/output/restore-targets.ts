@@ -1,9 +1,9 @@
 import type {PhrasingContent} from 'mdast'
 import type {VFile} from 'vfile'
 import type {TFunction} from 'i18next'
-import {tandemData} from '../pipeline/data.ts'
-import {TagError, fromDamagedText, fromTaggedText} from './tagged-text.ts'
-import type {Segment, SegmentAttribute} from './types.ts'
+import {tandemData} from '../core/data.ts'
+import {TagError, fromDamagedText, fromTaggedText} from '../core/tagged-text.ts'
+import type {Segment, SegmentAttribute} from '../core/types.ts'
 
 export interface Options {
   /** i18next `t` of the target language, for the controlled vocabulary. */
