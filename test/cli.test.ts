@@ -181,38 +181,38 @@ describe('tandem build with DeepL', () => {
     const bTexts = ['Eine lange Liste', ...items.map((item) => item.slice(2))]
     const bill = (texts: string[]) => texts.reduce((sum, text) => sum + billedCharacters(text, 'xml'), 0)
 
-    // b.md is 61 texts: a batch of 50, then one of 11. The quota covers a.md and the first batch only.
-    const quota = bill(aTexts) + bill(bTexts.slice(0, 50))
+    // 64 texts packed across files: a batch of 50, then one of 14. The quota covers the first batch only.
+    const quota = bill(aTexts) + bill(bTexts.slice(0, 47))
     const limited = await server({quotaCharacters: quota})
     const project = await createProject({files})
     const stopped = await project.cli(['build', '--concurrency', '1'], env(limited))
     expect(stopped.code).toBe(3)
     expect(stopped.stderr).toEqual([
       'content/de/b.md:1:1  error  DeepL quota exceeded: Quota for this billing period has been exceeded, message: Quota exceeded  provider-error',
-      '1 file built, 0 unchanged, 53 segments translated (' + quota + ' characters billed), 1 file failed',
-      `DeepL's character quota is used up. Still to translate: 11 segments, ${bill(bTexts.slice(50))} characters ` +
-        `(€${((bill(bTexts.slice(50)) * 20) / 1e6).toFixed(4)}) in 1 file. Every translation received is kept in memory/de-en.jsonl; ` +
+      // Requests are packed across files: the first carries a.md's 3 texts and b.md's first 47, the second goes over the quota.
+      '1 file built, 0 unchanged, 50 segments translated (' + (bill(aTexts) + bill(bTexts.slice(0, 47))) + ' characters billed), 1 file failed',
+      `DeepL's character quota is used up. Still to translate: 14 segments, ${bill(bTexts.slice(47))} characters ` +
+        `(€${((bill(bTexts.slice(47)) * 20) / 1e6).toFixed(4)}) in 1 file. Every translation received is kept in memory/de-en.jsonl; ` +
         'when the quota renews, or with another key, run `tandem build` again: it sends only what is missing (`tandem build --dry-run` counts it).'
     ])
     expect(limited.translateRequests().map((request) => [request.params.texts.length, request.status])).toEqual([
-      [3, 200],
       [50, 200],
-      [11, 456]
+      [14, 456]
     ])
     expect(await project.exists('content/en/a.md')).toBe(true)
     expect(await project.exists('content/en/b.md')).toBe(false)
     expect(await project.exists('content/parallel/b.md')).toBe(false)
     // Everything received is in the memory, sorted.
     const kept = await project.memory()
-    expect(kept.map((record) => record.source).sort()).toEqual([...aTexts, ...bTexts.slice(0, 50)].sort())
+    expect(kept.map((record) => record.source).sort()).toEqual([...aTexts, ...bTexts.slice(0, 47)].sort())
     expect(await project.read('memory/de-en.jsonl')).toBe(memoryFile(kept))
 
-    // Quota restored: only the 11 texts that are still missing are sent.
+    // Quota restored: only the 14 texts that are still missing are sent.
     const unlimited = await server()
     const resumed = await project.cli(['build', '--concurrency', '1'], env(unlimited))
-    expect(resumed.stderr).toEqual([`2 files built, 1 unchanged, 11 segments translated (${bill(bTexts.slice(50))} characters billed)`])
+    expect(resumed.stderr).toEqual([`2 files built, 1 unchanged, 14 segments translated (${bill(bTexts.slice(47))} characters billed)`])
     expect(resumed.code).toBe(0)
-    expect(unlimited.translateRequests().map((request) => request.params.texts)).toEqual([bTexts.slice(50)])
+    expect(unlimited.translateRequests().map((request) => request.params.texts)).toEqual([bTexts.slice(47)])
 
     // The same as a build that was never interrupted.
     const fresh = await createProject({files})

@@ -225,7 +225,7 @@ describe('tandem build with a synced glossary', () => {
     const build = await project.cli(['build', '--concurrency', '2'], env(deepl))
     expect(build.code).toBe(0)
     const translations = deepl.translateRequests()
-    expect(translations.length).toBeGreaterThan(1)
+    expect(translations.length).toBeGreaterThan(0)
     expect(translations.map((request) => request.params.glossaryId)).toEqual(translations.map(() => glossary?.glossaryId))
     expect(deepl.requests.filter((request) => request.path === '/v2/glossaries').map((request) => request.method)).toEqual(['GET'])
     expect(await project.read('content/en/a.md')).toContain('# Zelensky in North Korea')

@@ -5,7 +5,7 @@ import {VFile} from 'vfile'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 import {MemoryError} from '../src/core/errors.ts'
 import {memoryKey} from '../src/core/key.ts'
-import {pairTranslations, type PairOptions} from '../src/memory/pair-translations.ts'
+import {pairFiles as pairTranslations, type PairFilesOptions as PairOptions} from '../src/pipeline/pair-files.ts'
 import {TranslationMemory, type MemoryRecord} from '../src/memory/translation-memory.ts'
 
 let directory: string

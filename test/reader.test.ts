@@ -7,7 +7,8 @@ import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {pageScript} from '../src/output/reader/assets.ts'
 import * as reader from '../src/output/reader/index.ts'
-import {imageSource, safeLinkUrl, writeReaderSite, type ReaderSite} from '../src/output/reader/index.ts'
+import {imageSource, safeLinkUrl} from '../src/output/reader/index.ts'
+import {writeReaderSite, type ReaderSite} from '../src/pipeline/write-site.ts'
 import {allElements, attr, closest, hasClass, parseHtml, select, textOf, visibleText, type Element} from './html.ts'
 import {removeProjects, type Project} from './project.ts'
 import {createReaderProject, seedSlug, xssSlug} from './reader-project.ts'
@@ -46,11 +47,9 @@ describe('writeReaderSite', () => {
     expect(Object.keys(reader).sort()).toEqual([
       'imageSource',
       'readerArticle',
-      'readerDefaults',
       'renderArticlePage',
       'renderIndexPage',
-      'safeLinkUrl',
-      'writeReaderSite'
+      'safeLinkUrl'
     ])
   })
 

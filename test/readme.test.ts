@@ -2,7 +2,6 @@ import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {DEFAULTS} from '../src/core/defaults.ts'
-import {deeplDefaults} from '../src/providers/deepl.ts'
 
 const readme = readFileSync(path.join(import.meta.dirname, '..', 'README.md'), 'utf8')
 
@@ -17,7 +16,6 @@ describe('README', () => {
     expect(build).toBeDefined()
     expect(build).toContain(`\`--target-lang\` (default \`${DEFAULTS.targetLang}\`)`)
     expect(build).toContain(`\`--concurrency\` (default ${DEFAULTS.concurrency})`)
-    expect(deeplDefaults.targetLang).toBe(DEFAULTS.targetLang)
     expect(readme).toContain(DEFAULTS.memoryPath)
   })
 })

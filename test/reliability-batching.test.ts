@@ -249,9 +249,9 @@ describe('tandem build --dry-run', () => {
     expect(text.stdout).toEqual([
       'file             segments  memory hits  to translate  characters  requests  cost (EUR)',
       `content/de/a.md         4            1             2  ${String(aChars).padStart(10)}         1      ${(aChars * 25e-6).toFixed(4)}`,
-      `content/de/b.md         5            0             3  ${String(bChars).padStart(10)}         1      ${(bChars * 25e-6).toFixed(4)}`,
+      `content/de/b.md         5            0             3  ${String(bChars).padStart(10)}         0      ${(bChars * 25e-6).toFixed(4)}`,
       `content/de/c.md         2            1             1  ${String(cChars).padStart(10)}         1      ${(cChars * 25e-6).toFixed(4)}`,
-      `total (3 files)        11            2             6  ${String(aChars + bChars + cChars).padStart(10)}         3      ${((aChars + bChars + cChars) * 25e-6).toFixed(4)}`,
+      `total (3 files)        11            2             6  ${String(aChars + bChars + cChars).padStart(10)}         2      ${((aChars + bChars + cChars) * 25e-6).toFixed(4)}`,
       "cost at €25 per million billed characters (DeepL API Pro's usage price; set another with --price)"
     ])
     const counted = await dryRun(project)
@@ -263,7 +263,7 @@ describe('tandem build --dry-run', () => {
       memoryHits: 2,
       toTranslate: 6,
       billedCharacters: aChars + bChars + cChars,
-      requests: 3,
+      requests: 2,
       cost: ((aChars + bChars + cChars) * 20) / 1e6
     })
 
@@ -273,13 +273,14 @@ describe('tandem build --dry-run', () => {
     expect(deepl.translateRequests()).toHaveLength(counted.total.requests)
     expect(deepl.billedCharacters).toBe(counted.total.billedCharacters)
     expect(billedBy(deepl)).toBe(counted.total.billedCharacters)
+    // c.md's one edited paragraph goes alone (with its neighbours as context), before the packed request.
     expect(deepl.translateRequests().flatMap((request) => request.params.texts)).toEqual([
+      'Der Krieg',
       'Die Truppen',
       'Russland liefert Waffen.',
       '<n>North Korea</n>',
       'eins',
-      'zwei',
-      'Der Krieg'
+      'zwei'
     ])
 
     // After the build, the dry run finds nothing to send.

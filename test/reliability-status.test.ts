@@ -6,9 +6,7 @@ import {readFile} from 'node:fs/promises'
 import {Writable} from 'node:stream'
 import {afterEach, describe, expect, it} from 'vitest'
 import {main} from '../src/cli/main.ts'
-import {pricing} from '../src/pipeline/estimate.ts'
-import {deeplDefaults} from '../src/providers/deepl.ts'
-import {schedulerDefaults} from '../src/providers/scheduler.ts'
+import {DEFAULTS} from '../src/core/defaults.ts'
 import {billedCharacters} from './servers/deepl.ts'
 import {createProject, removeProjects, repoRoot, type Project, startServer, closeServers, deeplEnv} from './project.ts'
 
@@ -61,8 +59,8 @@ describe('tandem status', () => {
       `content/de/a.md  source and glossary changed; 1 segment to translate, ${edited} characters in 1 request`,
       `content/de/b.md  glossary changed; 2 segments to translate, ${(named[0] ?? 0) + (named[1] ?? 0)} characters in 1 request`,
       'content/de/c.md  glossary changed',
-      `content/de/d.md  not built; 1 segment to translate, ${fresh} characters in 1 request`,
-      `4 files: 0 up to date, 4 to build; a build would send 4 segments to translate, ${total} characters in 3 requests (€${(total * 20e-6).toFixed(4)})`
+      `content/de/d.md  not built; 1 segment to translate, ${fresh} characters in 0 requests`,
+      `4 files: 0 up to date, 4 to build; a build would send 4 segments to translate, ${total} characters in 2 requests (€${(total * 20e-6).toFixed(4)})`
     ])
     const json = await project.cli(['status', '--json'])
     const parsed = JSON.parse(json.stdout.join('\n')) as {files: Array<{file: string; state: string; english: string; toTranslate: number}>}
@@ -77,7 +75,7 @@ describe('tandem status', () => {
 
     deepl.reset()
     expect((await project.cli(['build'], env(deepl))).code).toBe(0)
-    expect(deepl.translateRequests()).toHaveLength(3)
+    expect(deepl.translateRequests()).toHaveLength(2)
     expect((await project.cli(['status'])).stdout.at(-1)).toBe('4 files: 4 up to date, 0 to build; a build would send nothing')
   })
 })
@@ -139,7 +137,7 @@ describe('progress', () => {
     expect(code).toBe(0)
     const characters = Array.from({length: 120}, (_, index) => `Punkt ${index + 1} der Liste`).reduce((sum, text) => sum + billedCharacters(text), 0) + 9
     const screen = terminal.text()
-    expect(screen).toContain(`121 segments to translate, ${characters} characters in 4 requests, €`)
+    expect(screen).toContain(`121 segments to translate, ${characters} characters in 3 requests, €`)
     expect(screen).toContain(`121/121 segments | ${characters}/${characters} characters | ETA 0s`)
   })
 
@@ -148,7 +146,7 @@ describe('progress', () => {
     const {code} = await build(log.stream)
     expect(code).toBe(0)
     const lines = log.text().trimEnd().split('\n')
-    expect(lines).toHaveLength(4)
+    expect(lines).toHaveLength(3)
     for (const line of lines) expect(line).toMatch(/^content\/de\/(liste|kurz)\.md: \d+ segments translated \(\d+ characters\); \d+ segments, \d+ characters so far$/)
     expect(lines.at(-1)).toMatch(/; 121 segments, \d+ characters so far$/)
     // eslint-disable-next-line no-control-regex
@@ -160,13 +158,13 @@ describe('README', () => {
   it('states the defaults of the build options that the code uses', async () => {
     const readme = await readFile(`${repoRoot}/README.md`, 'utf8')
     const build = readme.split('\n').find((line) => line.startsWith('| `tandem build'))
-    expect(build).toContain(`\`--timeout\` (default ${deeplDefaults.minTimeout} ms)`)
-    expect(build).toContain(`\`--retry-delay\` (default ${schedulerDefaults.initialDelayMs} ms)`)
-    expect(build).toContain(`\`--price\` (default ${pricing.pricePerMillion}, euros per million characters)`)
-    expect(readme).toContain(`(from \`--retry-delay\`, ${schedulerDefaults.initialDelayMs} ms, growing 1.6 times per\nretry, up to ${schedulerDefaults.rateLimitRetries} retries)`)
-    expect(readme).toContain(`retried up to ${schedulerDefaults.transientRetries} times`)
-    expect(readme).toContain(`(\`--timeout\`, ${deeplDefaults.minTimeout} ms per request)`)
-    expect(readme).toContain(`€${pricing.pricePerMillion} per million characters`)
-    expect(readme).toContain(`At most \`--concurrency\` requests (default ${schedulerDefaults.maxInFlight}) are in flight`)
+    expect(build).toContain(`\`--timeout\` (default ${DEFAULTS.deepl.timeoutMs} ms)`)
+    expect(build).toContain(`\`--retry-delay\` (default ${DEFAULTS.retry.initialDelayMs} ms)`)
+    expect(build).toContain(`\`--price\` (default ${DEFAULTS.price.perMillion}, euros per million characters)`)
+    expect(readme).toContain(`(from \`--retry-delay\`, ${DEFAULTS.retry.initialDelayMs} ms, growing 1.6 times per\nretry, up to ${DEFAULTS.retry.rateLimitRetries} retries)`)
+    expect(readme).toContain(`retried up to ${DEFAULTS.retry.transientRetries} times`)
+    expect(readme).toContain(`(\`--timeout\`, ${DEFAULTS.deepl.timeoutMs} ms per request)`)
+    expect(readme).toContain(`€${DEFAULTS.price.perMillion} per million characters`)
+    expect(readme).toContain(`At most \`--concurrency\` requests (default ${DEFAULTS.concurrency}) are in flight`)
   })
 })

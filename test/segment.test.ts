@@ -7,11 +7,13 @@ import {unified} from 'unified'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {memoryKey} from '../src/core/key.ts'
-import segmentBlocks, {segmentDefaults, type Options} from '../src/segment/segment-blocks.ts'
+import segmentBlocks, {type Options} from '../src/segment/segment-blocks.ts'
+import keySegments, {type Options as KeyOptions} from '../src/memory/key-segments.ts'
+import {DEFAULTS} from '../src/core/defaults.ts'
 import remarkTemplateTags from '../src/segment/template-tags.ts'
 import type {Segment} from '../src/core/types.ts'
 
-async function segment(markdown: string, options?: Options): Promise<Segment[]> {
+async function segment(markdown: string, options?: Options & KeyOptions): Promise<Segment[]> {
   const processor = unified()
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml'])
@@ -19,6 +21,7 @@ async function segment(markdown: string, options?: Options): Promise<Segment[]> 
     .use(remarkMath, {singleDollarTextMath: false})
     .use(remarkTemplateTags)
     .use(segmentBlocks, options)
+    .use(keySegments, options)
   const file = new VFile({value: markdown, path: '/project/content/de/artikel.md', cwd: '/project'})
   await processor.run(processor.parse(file), file)
   const data = file.data.tandem
@@ -185,7 +188,7 @@ describe('segmentBlocks', () => {
   })
 
   it('segments only title, description and summary by default, and only string values', async () => {
-    expect(segmentDefaults.frontmatterFields).toEqual(['title', 'description', 'summary'])
+    expect(DEFAULTS.frontmatterFields).toEqual(['title', 'description', 'summary'])
     const segments = await segment(
       ['---', 'subtitle: Nicht übersetzt', 'title: 2025', 'summary:', '  - eine Liste', 'description: Ja', '---', ''].join('\n')
     )

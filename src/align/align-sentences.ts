@@ -1,3 +1,4 @@
+import {DEFAULTS} from '../core/defaults.ts'
 /**
  * Length-based sentence alignment in the manner of Gale & Church (1993), "A Program for Aligning
  * Sentences in Bilingual Corpora": a translation's sentences are about as long as their source's,
@@ -19,8 +20,6 @@ export interface AlignOptions {
   ratio?: number
 }
 
-export const alignDefaults = {ratio: 0.9} as const satisfies Required<AlignOptions>
-
 /** The bead shapes and their prior probabilities (Gale and Church's, Table 5; 2-2 is not used). */
 const beads: ReadonlyArray<{de: number; en: number; prior: number}> = [
   {de: 1, en: 1, prior: 0.89},
@@ -37,7 +36,7 @@ const varianceRate = 6.8
 export function alignSentences(de: readonly string[], en: readonly string[], options: AlignOptions = {}): SentenceLink[] {
   const deLengths = de.map(characterCount)
   const enLengths = en.map(characterCount)
-  const ratio = options.ratio ?? alignDefaults.ratio
+  const ratio = options.ratio ?? DEFAULTS.align.ratio
   const rows = de.length + 1
   const columns = en.length + 1
   // cost[i][j]: the cheapest alignment of the first i German and j English sentences; `via` its last bead.

@@ -1,2 +1,2 @@
-export {alignDefaults, alignSentences, type AlignOptions, type SentenceLink} from './align-sentences.ts'
+export {alignSentences, type AlignOptions, type SentenceLink} from './align-sentences.ts'
 export {splitSentences} from '../segment/split-sentences.ts'

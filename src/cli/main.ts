@@ -4,9 +4,6 @@ import {TandemError} from '../core/errors.ts'
 import {glossaryKinds, type GlossaryKind} from '../glossary/names-file.ts'
 import {createI18n, type UiLanguage} from '../i18n/index.ts'
 import {DEFAULTS} from '../core/defaults.ts'
-import {pricing} from '../pipeline/estimate.ts'
-import {deeplDefaults} from '../providers/deepl.ts'
-import {schedulerDefaults} from '../providers/scheduler.ts'
 import {EXIT, type CliIo} from './io.ts'
 import {runBuild, type BuildCommandOptions} from './run-build.ts'
 import {runCheck, runGlossaryAdd, runGlossaryCandidates, runGlossaryLint, runGlossaryList} from './run-glossary.ts'
@@ -30,7 +27,8 @@ const defaultIo: CliIo = {
 export async function main(argv: readonly string[], io: CliIo = defaultIo): Promise<number> {
   let exitCode: number = EXIT.ok
   let ui: i18n = createI18n('en')
-  const targetLang = () => new Option('--target-lang <code>', 'target language').default(DEFAULTS.targetLang)
+  // No commander defaults: an option not given leaves the project's config file (or DEFAULTS) in charge.
+  const targetLang = () => new Option('--target-lang <code>', `target language${byDefault(DEFAULTS.targetLang)}`)
   const program = new Command('tandem')
     .description('German Markdown → English edition and side-by-side view, with a name glossary and a translation memory')
     .addOption(new Option('--ui <lang>', 'language of the summary lines and the reader').choices(['en', 'de']).default('en'))
@@ -46,12 +44,12 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
     .argument('[files...]', `German Markdown files inside ${DEFAULTS.sourceDir} (default: all of them)`)
     .addOption(targetLang())
     .option('--server-url <url>', 'DeepL API server (default: DEEPL_SERVER_URL, else DeepL)')
-    .option('--concurrency <n>', 'DeepL requests in flight at once (and files built at once)', positiveInteger, DEFAULTS.concurrency)
+    .option('--concurrency <n>', `DeepL requests in flight at once (and files read at once)${byDefault(DEFAULTS.concurrency)}`, positiveInteger)
     .option('--dry-run', 'count segments, memory hits, characters, requests and cost per file; send nothing')
     .option('--json', 'with --dry-run: the figures as JSON on stdout')
-    .option('--price <euros>', 'price per million billed characters, for cost figures', positiveNumber, pricing.pricePerMillion)
-    .option('--timeout <ms>', 'timeout of one DeepL request', positiveInteger, deeplDefaults.minTimeout)
-    .option('--retry-delay <ms>', 'first wait before retrying a 429, 5xx, timeout or reset; each retry waits 1.6 times longer', wholeNumber, schedulerDefaults.initialDelayMs)
+    .option('--price <euros>', `price per million billed characters, for cost figures${byDefault(DEFAULTS.price.perMillion)}`, positiveNumber)
+    .option('--timeout <ms>', `timeout of one DeepL request${byDefault(DEFAULTS.deepl.timeoutMs)}`, positiveInteger)
+    .option('--retry-delay <ms>', `first wait before retrying a 429, 5xx, timeout or reset; each retry waits 1.6 times longer${byDefault(DEFAULTS.retry.initialDelayMs)}`, wholeNumber)
     .action(async (files: string[], options: BuildCommandOptions) => {
       exitCode = await runBuild(files, options, io, ui)
     })
@@ -62,8 +60,8 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
     .argument('[files...]', `German Markdown files (default: all of ${DEFAULTS.sourceDir})`)
     .addOption(targetLang())
     .option('--json', 'the same as JSON on stdout')
-    .option('--price <euros>', 'price per million billed characters, for the cost figure', positiveNumber, pricing.pricePerMillion)
-    .action(async (files: string[], options: {targetLang: string; json?: boolean; price: number}) => {
+    .option('--price <euros>', `price per million billed characters, for the cost figure${byDefault(DEFAULTS.price.perMillion)}`, positiveNumber)
+    .action(async (files: string[], options: {targetLang?: string; json?: boolean; price?: number}) => {
       exitCode = await runStatus(files, options, io)
     })
 
@@ -73,7 +71,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
     .argument('[files...]', `German Markdown files (default: all of ${DEFAULTS.sourceDir})`)
     .option('--strict', 'glossary violations are errors (exit 1)')
     .addOption(targetLang())
-    .action(async (files: string[], options: {strict?: boolean; targetLang: string}) => {
+    .action(async (files: string[], options: {strict?: boolean; targetLang?: string}) => {
       exitCode = await runCheck(files, options, io, ui)
     })
 
@@ -103,7 +101,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
     .addOption(new Option('--origin <origin>', 'who translated it').choices(['human', 'import']).default('human'))
     .option('--date <yyyy-mm-dd>', 'date recorded on the pairs (default: today)')
     .addOption(targetLang())
-    .action(async (german: string, english: string, options: {origin: 'human' | 'import'; date?: string; targetLang: string}) => {
+    .action(async (german: string, english: string, options: {origin: 'human' | 'import'; date?: string; targetLang?: string}) => {
       exitCode = await runMemoryImport(german, english, options, io)
     })
   memory
@@ -111,7 +109,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
     .description('after a glossary change, give stored translations the keys the current glossary gives their segments')
     .argument('[files...]', `German Markdown files (default: all of ${DEFAULTS.sourceDir})`)
     .addOption(targetLang())
-    .action(async (files: string[], options: {targetLang: string}) => {
+    .action(async (files: string[], options: {targetLang?: string}) => {
       exitCode = await runMemoryRekey(files, options, io)
     })
 
@@ -153,7 +151,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
     .argument('[files...]', `German Markdown files (default: all of ${DEFAULTS.sourceDir})`)
     .option('--strict', 'glossary violations are errors (exit 1)')
     .addOption(targetLang())
-    .action(async (files: string[], options: {strict?: boolean; targetLang: string}) => {
+    .action(async (files: string[], options: {strict?: boolean; targetLang?: string}) => {
       exitCode = await runCheck(files, options, io, ui)
     })
 
@@ -179,6 +177,11 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
     return EXIT.fatal
   }
   return exitCode
+}
+
+/** The default as the help shows it. */
+function byDefault(value: string | number): string {
+  return ` (default: ${value})`
 }
 
 function positiveNumber(value: string): number {

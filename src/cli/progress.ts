@@ -1,7 +1,7 @@
 import {Presets, SingleBar} from 'cli-progress'
 import {ProviderRateLimitError} from '../providers/errors.ts'
 import type {RetryEvent} from '../providers/scheduler.ts'
-import type {TranslationProgress} from '../providers/translate-misses.ts'
+import type {TranslationProgress} from '../pipeline/run-project.ts'
 
 /** Where the progress display goes: a terminal gets a bar, anything else (CI logs, pipes) plain lines. */
 export type ProgressStream = NodeJS.WritableStream & {isTTY?: boolean}

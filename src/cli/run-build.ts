@@ -1,9 +1,8 @@
 import type {i18n} from 'i18next'
-import {writeReaderSite} from '../pipeline/write-site.ts'
 import {deeplGlossaryName} from '../glossary/deepl-glossary-name.ts'
 import {build} from '../pipeline/build.ts'
 import {DEFAULTS} from '../core/defaults.ts'
-import {costOf, estimate, pricing, type Estimate, type Figures} from '../pipeline/estimate.ts'
+import {costOf, estimate, type Estimate, type Figures} from '../pipeline/estimate.ts'
 import {openProject, type Project} from '../pipeline/project.ts'
 import {DeepLProvider, deeplOptionsFromEnvironment} from '../providers/deepl.ts'
 import {ProviderAuthorizationError, ProviderQuotaError} from '../providers/errors.ts'
@@ -12,19 +11,19 @@ import {EXIT, reportFiles, type CliIo} from './io.ts'
 import {createProgressDisplay, type ProgressDisplay} from './progress.ts'
 
 export interface BuildCommandOptions {
-  targetLang: string
+  targetLang?: string
   serverUrl?: string
-  /** Requests in flight at once (and files built at once). */
-  concurrency: number
+  /** Requests in flight at once (and files read at once). */
+  concurrency?: number
   /** Count what would be sent, send nothing. */
   dryRun?: boolean
   /** With `dryRun`: the figures as JSON on stdout. */
   json?: boolean
-  /** Price per million billed characters, for the cost figures (default: `pricing.pricePerMillion`). */
+  /** Price per million billed characters, for the cost figures (default: `DEFAULTS.price.perMillion`). */
   price?: number
-  /** Timeout of one request in ms (default: `deeplDefaults.minTimeout`). */
+  /** Timeout of one request in ms (default: `DEFAULTS.deepl.timeoutMs`). */
   timeout?: number
-  /** First wait before a retry in ms (default: `schedulerDefaults.initialDelayMs`). */
+  /** First wait before a retry in ms (default: `DEFAULTS.retry.initialDelayMs`). */
   retryDelay?: number
 }
 
@@ -32,10 +31,16 @@ export async function runBuild(files: string[], options: BuildCommandOptions, io
   const project = await openProject({
     root: io.cwd,
     ...(files.length > 0 ? {files} : {}),
-    targetLang: options.targetLang,
-    concurrency: options.concurrency
+    settings: {
+      targetLang: options.targetLang,
+      concurrency: options.concurrency,
+      deepl: {timeoutMs: options.timeout},
+      retry: {initialDelayMs: options.retryDelay},
+      price: {perMillion: options.price}
+    }
   })
-  const price = options.price ?? pricing.pricePerMillion
+  const {settings} = project
+  const price = settings.price.perMillion
   if (options.dryRun) {
     const counted = await estimate({project})
     const exitCode = reportFiles([counted.glossary, ...counted.failed], io)
@@ -49,30 +54,30 @@ export async function runBuild(files: string[], options: BuildCommandOptions, io
   }
 
   const deeplOptions = deeplOptionsFromEnvironment(io.env, {
-    targetLang: options.targetLang,
+    sourceLang: settings.sourceLang,
+    targetLang: settings.targetLang,
     ...(options.serverUrl ? {serverUrl: options.serverUrl} : {}),
-    ...(options.timeout ? {minTimeout: options.timeout} : {})
+    minTimeout: settings.deepl.timeoutMs
   })
   let display: ProgressDisplay | undefined
   let provider: DeepLProvider | undefined
   if (deeplOptions) {
     // The glossary `tandem glossary sync` made from today's names file; the provider looks it up on its first miss.
     deeplOptions.glossaryName = deeplGlossaryName(project.glossaryHash)
-    const scheduler = new RequestScheduler({
-      maxInFlight: options.concurrency,
-      ...(options.retryDelay === undefined ? {} : {initialDelayMs: options.retryDelay}),
-      onRetry: (event) => display?.retry(event)
-    })
+    const scheduler = new RequestScheduler({...settings.retry, maxInFlight: settings.concurrency, onRetry: (event) => display?.retry(event)})
     provider = new DeepLProvider({...deeplOptions, scheduler})
-    if (io.progress) display = await startProgress(io.progress, project, price)
   }
+  const progress = provider ? io.progress : undefined
   let result
   try {
     result = await build({
       project,
       keepFileData: false,
+      site: {ui: ui.language === 'de' ? 'de' : 'en'},
       ...(provider ? {provider} : {}),
-      ...(display ? {onProgress: (progress) => display?.update(progress)} : {})
+      // The plan is known before anything is sent: a terminal gets a bar with its total, a log plain lines.
+      ...(progress ? {onPlan: (total: Figures) => void (display = startProgress(progress, total, price))} : {}),
+      onProgress: (answer) => display?.update(answer)
     })
   } finally {
     display?.stop()
@@ -86,19 +91,14 @@ export async function runBuild(files: string[], options: BuildCommandOptions, io
   const summary = [ui.t('cli.built', {count: built.length}), ui.t('cli.unchanged', {count: unchanged})]
   if (result.translated > 0) summary.push(ui.t('cli.translated', {count: result.translated, characters: result.billedCharacters}))
   if (failed > 0) summary.push(ui.t('cli.failed', {count: failed}))
-  if (!project.glossaryBroken && !(result.stoppedBy instanceof ProviderAuthorizationError)) {
-    // The reader shows every article as the memory now holds it; its content problems are the build's, reported above.
-    try {
-      await writeReaderSite({root: io.cwd, ui: ui.language === 'de' ? 'de' : 'en', targetLang: options.targetLang})
-    } catch (error) {
-      // The editions are written already; a reader that cannot be written is worth a warning, not a failed build.
-      io.stderr(`tandem: warning: the reader in site/ was not written: ${error instanceof Error ? error.message : String(error)}`)
-    }
-  }
   io.stderr(summary.join(', '))
   if (result.stoppedBy instanceof ProviderQuotaError) {
-    // Everything received is in the memory now, so counting again gives exactly what is left.
-    const left = await estimate({project})
+    // Everything received is in the memory now: what is left is the plan less what was answered.
+    const left = {
+      toTranslate: result.planned.toTranslate - result.translated,
+      billedCharacters: result.planned.billedCharacters - result.billedCharacters,
+      files: result.files.filter((file) => !file.ok).length
+    }
     io.stderr(quotaMessage(left, project.settings.memoryPath, price))
     return EXIT.quota
   }
@@ -106,22 +106,19 @@ export async function runBuild(files: string[], options: BuildCommandOptions, io
   return exitCode
 }
 
-/** On a terminal, count first so the bar knows its total; in a log, go straight to work. */
-async function startProgress(stream: NonNullable<CliIo['progress']>, project: Project, price: number): Promise<ProgressDisplay | undefined> {
-  if (!stream.isTTY) return createProgressDisplay(stream)
-  const {total} = await estimate({project})
+/** A bar with the plan's total on a terminal, plain lines in a log; nothing when nothing is sent. */
+function startProgress(stream: NonNullable<CliIo['progress']>, total: Figures, price: number): ProgressDisplay | undefined {
   if (total.toTranslate === 0) return undefined
+  if (!stream.isTTY) return createProgressDisplay(stream)
   stream.write(`${sends(total)}, ${money(costOf(total.billedCharacters, price))}\n`)
   return createProgressDisplay(stream, {segments: total.toTranslate, billedCharacters: total.billedCharacters})
 }
 
-function quotaMessage(left: Estimate, memoryPath: string, price: number): string {
-  const {total} = left
-  const count = left.files.filter((file) => file.toTranslate > 0).length
-  const files = count === 1 ? '1 file' : `${count} files`
+function quotaMessage(left: {toTranslate: number; billedCharacters: number; files: number}, memoryPath: string, price: number): string {
+  const files = left.files === 1 ? '1 file' : `${left.files} files`
   return [
-    `DeepL's character quota is used up. Still to translate: ${total.toTranslate} segments, ${total.billedCharacters} characters`,
-    `(${money(costOf(total.billedCharacters, price))}) in ${files}.`,
+    `DeepL's character quota is used up. Still to translate: ${left.toTranslate} segments, ${left.billedCharacters} characters`,
+    `(${money(costOf(left.billedCharacters, price))}) in ${files}.`,
     `Every translation received is kept in ${memoryPath}; when the quota renews, or with another key,`,
     'run `tandem build` again: it sends only what is missing (`tandem build --dry-run` counts it).'
   ].join(' ')
@@ -141,7 +138,7 @@ export function money(amount: number): string {
 
 /** The dry-run table: one row per file, then the total. */
 export function formatEstimate(counted: Estimate, price: number): string {
-  const header = ['file', 'segments', 'memory hits', 'to translate', 'characters', 'requests', `cost (${pricing.currency})`]
+  const header = ['file', 'segments', 'memory hits', 'to translate', 'characters', 'requests', `cost (${DEFAULTS.price.currency})`]
   const row = (name: string, figures: Figures) => [
     name,
     String(figures.segments),
@@ -173,7 +170,7 @@ function estimateJson(counted: Estimate, price: number) {
     files: counted.files.map((file) => ({file: file.file, ...withCost(file)})),
     total: {files: counted.total.files, ...withCost(counted.total)},
     pricePerMillion: price,
-    currency: pricing.currency
+    currency: DEFAULTS.price.currency
   }
 }
 

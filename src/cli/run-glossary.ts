@@ -59,7 +59,7 @@ export async function runGlossaryAdd(
 }
 
 /** `tandem check` (and `tandem glossary check`): glossary QA on what the memory holds, without translating. */
-export async function runCheck(files: string[], options: {strict?: boolean; targetLang: string}, io: CliIo, ui: i18n): Promise<number> {
+export async function runCheck(files: string[], options: {strict?: boolean; targetLang?: string}, io: CliIo, ui: i18n): Promise<number> {
   const project = await openProject({root: io.cwd, targetLang: options.targetLang, ...(files.length > 0 ? {files} : {})})
   if (project.glossaryBroken) return reportFiles([project.glossary.file], io)
   const memory = await TranslationMemory.open(path.join(project.root, project.settings.memoryPath))

@@ -1,7 +1,7 @@
 import path from 'node:path'
 import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
-import {pairTranslations} from '../memory/pair-translations.ts'
+import {pairFiles} from '../pipeline/pair-files.ts'
 import {rekeyMemory} from '../memory/rekey.ts'
 import {TranslationMemory} from '../memory/translation-memory.ts'
 import {openProject} from '../pipeline/project.ts'
@@ -13,7 +13,7 @@ import {EXIT, reportFiles, type CliIo} from './io.ts'
 export interface MemoryImportOptions {
   origin: 'human' | 'import'
   date?: string
-  targetLang: string
+  targetLang?: string
 }
 
 /** `tandem memory import`: pair a German file with an existing English version and keep the pairs. */
@@ -25,7 +25,7 @@ export async function runMemoryImport(german: string, english: string, options: 
   let added = 0
   if (!files.some((file) => file.messages.some((message) => message.fatal))) {
     try {
-      const records = await pairTranslations(germanFile, englishFile, {
+      const records = await pairFiles(germanFile, englishFile, {
         sourceLang: project.settings.sourceLang,
         targetLang: project.settings.targetLang,
         frontmatterFields: project.settings.frontmatterFields,
@@ -47,7 +47,7 @@ export async function runMemoryImport(german: string, english: string, options: 
 }
 
 /** `tandem memory rekey`: give translations stored under older keys (an older glossary) the current ones. */
-export async function runMemoryRekey(files: string[], options: {targetLang: string}, io: CliIo): Promise<number> {
+export async function runMemoryRekey(files: string[], options: {targetLang?: string}, io: CliIo): Promise<number> {
   const project = await openProject({root: io.cwd, targetLang: options.targetLang, ...(files.length > 0 ? {files} : {})})
   if (project.glossaryBroken) return reportFiles([project.glossary.file], io)
   const memory = await TranslationMemory.open(path.join(project.root, project.settings.memoryPath))

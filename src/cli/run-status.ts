@@ -7,9 +7,9 @@ import {fileExists, reportFiles, type CliIo} from './io.ts'
 import {money, sends} from './run-build.ts'
 
 export interface StatusCommandOptions {
-  targetLang: string
+  targetLang?: string
   json?: boolean
-  price: number
+  price?: number
 }
 
 /** Why a file needs a build, or `up to date`. */
@@ -26,7 +26,12 @@ export interface FileStatus extends FileEstimate {
  * built from (`translation.sourceHash`, `translation.glossary`), and count what a build would send. Sends nothing.
  */
 export async function runStatus(files: string[], options: StatusCommandOptions, io: CliIo): Promise<number> {
-  const project = await openProject({root: io.cwd, ...(files.length > 0 ? {files} : {}), targetLang: options.targetLang})
+  const project = await openProject({
+    root: io.cwd,
+    ...(files.length > 0 ? {files} : {}),
+    settings: {targetLang: options.targetLang, price: {perMillion: options.price}}
+  })
+  const price = project.settings.price.perMillion
   const counted = await estimate({project})
   const exitCode = reportFiles([counted.glossary, ...counted.failed], io)
   const statuses = await Promise.all(counted.files.map((file) => fileStatus(project, file)))
@@ -36,8 +41,8 @@ export async function runStatus(files: string[], options: StatusCommandOptions, 
       JSON.stringify(
         {
           files: statuses,
-          total: {...counted.total, stale, cost: costOf(counted.total.billedCharacters, options.price)},
-          pricePerMillion: options.price
+          total: {...counted.total, stale, cost: costOf(counted.total.billedCharacters, price)},
+          pricePerMillion: price
         },
         null,
         2
@@ -54,7 +59,7 @@ export async function runStatus(files: string[], options: StatusCommandOptions, 
   const summary = `${total.files} ${total.files === 1 ? 'file' : 'files'}: ${total.files - stale} up to date, ${stale} to build`
   io.stdout(
     total.toTranslate > 0
-      ? `${summary}; a build would send ${sends(total)} (${money(costOf(total.billedCharacters, options.price))})`
+      ? `${summary}; a build would send ${sends(total)} (${money(costOf(total.billedCharacters, price))})`
       : `${summary}; a build would send nothing`
   )
   return exitCode

@@ -1,3 +1,4 @@
+import type {VFile} from 'vfile'
 import type {Segment} from './types.ts'
 
 /** What the pipeline's plugins share about one file, on `file.data.tandem`. */
@@ -18,9 +19,23 @@ declare module 'vfile' {
   }
 }
 
-/** The file's tandem data; plugins that run before `segmentBlocks` have none. */
-export function tandemData(file: {data: {tandem?: TandemData}}): TandemData {
+/**
+ * The file's tandem data. A plugin run without `segmentBlocks` before it gets a fatal message naming
+ * what is missing (`file.fail`), not a crash: `plugin` is the name of the plugin asking.
+ */
+export function tandemData(file: VFile, plugin = 'this plugin'): TandemData {
   const data = file.data.tandem
-  if (!data) throw new Error('file.data.tandem is not set: run segmentBlocks first')
+  if (!data) {
+    file.fail(`\`${plugin}\` needs \`segmentBlocks\` before it in the processor`, {place: {line: 1, column: 1}, ruleId: 'missing-plugin', source: 'tandem'})
+  }
   return data
+}
+
+/** The file's segments, each with its memory key; without `keySegments` before `plugin`, a fatal message. */
+export function keyedSegments(file: VFile, plugin: string): Segment[] {
+  const {segments} = tandemData(file, plugin)
+  if (segments.some((segment) => segment.key === '')) {
+    file.fail(`\`${plugin}\` needs \`keySegments\` before it in the processor`, {place: {line: 1, column: 1}, ruleId: 'missing-plugin', source: 'tandem'})
+  }
+  return segments
 }

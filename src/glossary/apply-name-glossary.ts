@@ -1,7 +1,6 @@
 import type {PhrasingContent, Text} from 'mdast'
 import type {VFile} from 'vfile'
 import {tandemData} from '../core/data.ts'
-import {memoryKey} from '../core/key.ts'
 import {keepText, normalizeTaggedText, toTaggedText} from '../core/tagged-text.ts'
 import type {SourcePoint} from '../core/types.ts'
 import {composed, sourceIndex} from '../core/source-offsets.ts'
@@ -9,14 +8,13 @@ import {location} from 'vfile-location'
 import {englishForm, type NameMatch, type NameMatcher} from './matcher.ts'
 
 export interface Options {
+  /** The name glossary's matcher (`new NameMatcher(entries)`). */
   matcher: NameMatcher
-  sourceLang: string
-  targetLang: string
 }
 
 /**
- * Find glossary names in every segment, record them with their place, protect their English
- * form in the text sent to the provider, and key the memory on the entries matched.
+ * Find glossary names in every segment, record them with their place, and protect their English
+ * form in the text sent to the provider. `keySegments` keys the memory on the entries matched.
  */
 export default function applyNameGlossary(options: Options) {
   const {matcher} = options
@@ -56,13 +54,6 @@ export default function applyNameGlossary(options: Options) {
             (byNode.get(node) ?? []).map((match) => ({start: match.start, end: match.end, markup: keepText(englishForm(match))}))
         }).text
       )
-      const entries = new Map(segment.matches.map((match) => [match.de, {de: match.de, en: match.en}]))
-      segment.key = memoryKey({
-        source: segment.source,
-        glossary: [...entries.values()],
-        sourceLang: options.sourceLang,
-        targetLang: options.targetLang
-      })
     }
   }
 }

@@ -1,17 +1,22 @@
 import type {VFile} from 'vfile'
-import {tandemData} from '../core/data.ts'
+import {keyedSegments, tandemData} from '../core/data.ts'
 import type {TranslationMemory} from './translation-memory.ts'
 
 export interface Options {
   memory: TranslationMemory
+  /**
+   * Set on the second lookup of a run, after the provider's answers were stored: what it finds now is
+   * marked `origin: 'provider'` and not counted as a memory hit (default: false).
+   */
+  fresh?: boolean
 }
 
-/** Fill each segment's target from the translation memory; the provider only sees what is left. */
+/** Fill each segment's target from the translation memory; the provider only sees what is left. Run again, it fills what was stored since. */
 export default function lookupMemory(options: Options) {
   const {memory} = options
   return function (_tree: unknown, file: VFile): undefined {
-    const data = tandemData(file)
-    for (const segment of data.segments) {
+    const data = tandemData(file, 'lookupMemory')
+    for (const segment of keyedSegments(file, 'lookupMemory')) {
       if (segment.target !== undefined) continue
       if (segment.source === '') {
         segment.target = ''
@@ -21,8 +26,8 @@ export default function lookupMemory(options: Options) {
       const record = memory.get(segment.key)
       if (record) {
         segment.target = record.target
-        segment.origin = 'memory'
-        data.stats.memoryHits++
+        segment.origin = options.fresh ? 'provider' : 'memory'
+        if (!options.fresh) data.stats.memoryHits++
       }
     }
   }

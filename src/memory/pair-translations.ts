@@ -1,7 +1,5 @@
 import type {VFile} from 'vfile'
-import type {NameMatcher} from '../glossary/matcher.ts'
 import {tandemData} from '../core/data.ts'
-import {createSegmenter} from '../pipeline/processor.ts'
 import {normalizeTaggedText} from '../core/tagged-text.ts'
 import type {Segment} from '../core/types.ts'
 import type {MemoryOrigin, MemoryRecord} from './translation-memory.ts'
@@ -9,22 +7,19 @@ import type {MemoryOrigin, MemoryRecord} from './translation-memory.ts'
 export interface PairOptions {
   sourceLang: string
   targetLang: string
-  frontmatterFields: readonly string[]
-  /** The name glossary, so that the pairs are keyed as a build keys them (default: none). */
-  matcher?: NameMatcher
   origin: MemoryOrigin
   /** ISO date recorded on each record. */
   date: string
 }
 
 /**
- * Memory records from a German file and an existing English version of it with the same blocks,
+ * Memory records from a German file and an existing English version of it with the same blocks, both
+ * segmented already (`segmentBlocks`, and for the German the glossary and `keySegments`, as a build does),
  * so that a human translation is reused by key. A block that does not pair is a fatal message.
  */
-export async function pairTranslations(german: VFile, english: VFile, options: PairOptions): Promise<MemoryRecord[]> {
-  const common = {sourceLang: options.sourceLang, targetLang: options.targetLang, frontmatterFields: options.frontmatterFields}
-  const sources = await segment(german, createSegmenter({...common, ...(options.matcher ? {matcher: options.matcher} : {})}))
-  const targets = await segment(english, createSegmenter({...common, labelLanguage: 'en'}))
+export function pairTranslations(german: VFile, english: VFile, options: PairOptions): MemoryRecord[] {
+  const sources = tandemData(german, 'pairTranslations').segments
+  const targets = tandemData(english, 'pairTranslations').segments
 
   const records: MemoryRecord[] = []
   const count = Math.max(sources.length, targets.length)
@@ -67,11 +62,6 @@ export async function pairTranslations(german: VFile, english: VFile, options: P
   return records
 }
 
-async function segment(file: VFile, processor: ReturnType<typeof createSegmenter>): Promise<Segment[]> {
-  const tree = processor.parse(file)
-  await processor.run(tree, file)
-  return tandemData(file).segments
-}
 
 function describe(segment: Segment): string {
   return segment.field ? `front-matter \`${segment.field}\`` : segment.label ? `${segment.kind} \`${segment.label}\`` : segment.kind

@@ -1,17 +1,17 @@
 import path from 'node:path'
+import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
-import pLimit from 'p-limit'
+import {tandemData} from '../core/data.ts'
+import {writeFileAtomic} from '../core/write-file-atomic.ts'
 import {createI18n} from '../i18n/index.ts'
 import {TranslationMemory} from '../memory/translation-memory.ts'
-import {ProviderAuthorizationError, ProviderError, ProviderQuotaError} from '../providers/errors.ts'
+import {MissingTranslationsError} from '../output/require-translations.ts'
+import {ProviderAuthorizationError, type ProviderError} from '../providers/errors.ts'
 import type {Provider} from '../providers/provider.ts'
-import type {TranslationProgress} from '../providers/translate-misses.ts'
-import {writeFileAtomic} from '../core/write-file-atomic.ts'
-import {tandemData} from '../core/data.ts'
-import {checkInsideSourceDir, openProject, type Project, type ProjectOptions} from './project.ts'
-import {createProcessor} from './processor.ts'
-import {readSourceFile} from './read-source.ts'
-import {MissingTranslationsError} from './require-translations.ts'
+import {createWriter} from './processor.ts'
+import {openProject, type Project, type ProjectOptions} from './project.ts'
+import {runProject, type Figures, type TranslationProgress} from './run-project.ts'
+import {createSiteWriter, type ReaderSite} from './write-site.ts'
 
 export interface BuildOptions extends ProjectOptions {
   /** Asked for what the memory lacks; without one, misses are errors. */
@@ -23,8 +23,13 @@ export interface BuildOptions extends ProjectOptions {
    * The CLI needs only the messages, and on a large site the trees would dominate memory.
    */
   keepFileData?: boolean
+  /** Also write the bilingual reader (default: false; `tandem build` does), in this interface language. */
+  site?: {ui: 'en' | 'de'}
   /** Told each time a provider answer has been stored in the memory. */
   onProgress?: (progress: TranslationProgress) => void
+  /** Told what will be sent, before anything is. */
+  onPlan?: (total: Figures) => void | Promise<void>
+  signal?: AbortSignal
 }
 
 export interface BuiltFile {
@@ -44,114 +49,89 @@ export interface BuildResult {
   /** Provider requests answered (retries not counted). */
   requests: number
   memoryHits: number
+  /** What the plan held, before sending: `total - answered` is what is left after a stop. */
+  planned: Figures
   /** Set when the provider ended the build early (refused key, empty quota). */
   stoppedBy?: ProviderError
   /** The name glossary's lint messages; with an error among them, nothing was built. */
   glossary: VFile
+  /** The reader, when `site` was asked for. */
+  site?: ReaderSite
 }
 
-/** Build the English edition and the side-by-side view of each German file. Only the CLI prints. */
+/** Build the English edition and the side-by-side view of each German file (and the reader). Only the CLI prints. */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const project = options.project ?? (await openProject(options))
-  const {root, settings, sourceDir} = project
-  const result: BuildResult = {files: [], translated: 0, billedCharacters: 0, requests: 0, memoryHits: 0, glossary: project.glossary.file}
+  const {root, settings} = project
+  const planned: Figures = {segments: 0, memoryHits: 0, toTranslate: 0, billedCharacters: 0, requests: 0}
+  const result: BuildResult = {files: [], translated: 0, billedCharacters: 0, requests: 0, memoryHits: 0, planned, glossary: project.glossary.file}
   if (project.glossaryBroken) return result
   const memory = await TranslationMemory.open(path.join(root, settings.memoryPath))
-  const abort = new AbortController()
-  const processor = createProcessor({
-    memory,
-    memoryLabel: settings.memoryPath,
-    ...(options.provider ? {provider: options.provider} : {}),
-    sourceLang: settings.sourceLang,
-    targetLang: settings.targetLang,
-    frontmatterFields: settings.frontmatterFields,
-    t: createI18n('en').t,
-    glossaryHash: project.glossaryHash,
-    matcher: project.matcher,
-    signal: abort.signal,
-    // A paragraph that two files share is sent once, whichever file gets to it first.
-    inFlight: new Map(),
-    onProgress: (progress) => {
-      result.requests += progress.requests
-      options.onProgress?.(progress)
-    }
-  })
+  const writer = createWriter({t: createI18n('en').t, memoryLabel: settings.memoryPath, glossaryHash: project.glossaryHash})
+  const site = options.site ? await createSiteWriter(project, options.site.ui) : undefined
+  const built = new Map<VFile, BuiltFile>()
 
-  // The provider caps requests in flight; this only bounds the files held in memory at once.
-  const limit = pLimit(settings.concurrency)
-  const buildOne = async (filePath: string): Promise<BuiltFile> => {
-    const file = await readSourceFile(filePath, root)
-    const built: BuiltFile = {file, written: [], unchanged: [], ok: false}
-    if (!checkInsideSourceDir(project, file)) return built
-    const relative = path.relative(sourceDir, filePath)
-    if (file.messages.some((message) => message.fatal)) return built
+  const writeOutputs = async (file: VFile, tree: Root) => {
+    const entry: BuiltFile = {file, written: [], unchanged: [], ok: false}
+    built.set(file, entry)
+    // The reader shows the German tree beside its English, so it goes before the tree becomes the English edition.
+    await site?.addArticle(file, tree)
     try {
-      await processor.process(file)
+      await writer.run(tree, file)
     } catch (error) {
-      if (error instanceof ProviderAuthorizationError || error instanceof ProviderQuotaError) {
-        result.stoppedBy ??= error
-        abort.abort(error)
-      }
-      reportFailure(file, error, abort.signal)
-      return built
-    } finally {
-      const stats = file.data.tandem?.stats
-      if (stats) {
-        result.translated += stats.translated
-        result.billedCharacters += stats.billedCharacters
-        result.memoryHits += stats.memoryHits
-      }
+      // Missing translations are reported segment by segment already.
+      if (error instanceof MissingTranslationsError) return
+      throw error
     }
+    file.value = writer.stringify(tree, file)
+    const relative = path.relative(project.sourceDir, file.path)
     const outputs: Array<[string, string]> = [
       [path.join(settings.targetDir, relative), String(file.value)],
       [path.join(settings.parallelDir, relative), tandemData(file).parallel ?? '']
     ]
     for (const [output, content] of outputs) {
+      const name = output.split(path.sep).join('/')
       try {
         const changed = await writeFileAtomic(path.join(root, output), content)
-        ;(changed ? built.written : built.unchanged).push(output.split(path.sep).join('/'))
+        ;(changed ? entry.written : entry.unchanged).push(name)
       } catch (error) {
         // Its translations are in the memory already; only this file's outputs are missing.
         const code = (error as NodeJS.ErrnoException).code ?? 'error'
-        const message = file.message(`cannot write \`${output.split(path.sep).join('/')}\` (${code})`, {
-          place: {line: 1, column: 1},
-          ruleId: 'write-failed',
-          source: 'tandem'
-        })
-        message.fatal = true
-        return built
+        file.message(`cannot write \`${name}\` (${code})`, {place: {line: 1, column: 1}, ruleId: 'write-failed', source: 'tandem'}).fatal = true
+        return
       }
     }
-    built.ok = true
+    entry.ok = true
     if (options.keepFileData === false) {
       file.value = ''
       delete file.data.tandem
     }
-    return built
   }
 
   try {
-    result.files = await Promise.all(project.files.map((file) => limit(() => buildOne(file))))
+    const run = await runProject({
+      project,
+      memory,
+      ...(options.provider ? {provider: options.provider} : {}),
+      ...(options.signal ? {signal: options.signal} : {}),
+      onFile: writeOutputs,
+      onPlan: async (total) => {
+        Object.assign(planned, total)
+        await options.onPlan?.(total)
+      },
+      onProgress: (progress) => options.onProgress?.(progress)
+    })
+    result.files = run.files.map((file) => built.get(file) ?? {file, written: [], unchanged: [], ok: false})
+    result.translated = run.translated
+    result.billedCharacters = run.answered.billedCharacters
+    result.requests = run.answered.requests
+    result.memoryHits = run.total.memoryHits
+    if (run.stoppedBy) result.stoppedBy = run.stoppedBy
+    // A refused key stops everything: no half-written reader either.
+    if (site && !(run.stoppedBy instanceof ProviderAuthorizationError)) result.site = await site.finish(run.files)
   } finally {
     // Everything received is already appended; this only re-sorts it.
     await memory.compact()
   }
   return result
-}
-
-function reportFailure(file: VFile, error: unknown, signal: AbortSignal) {
-  // Already reported segment by segment.
-  if (error instanceof MissingTranslationsError) return
-  const reason =
-    signal.aborted && !(error instanceof ProviderError)
-      ? `not built: ${signal.reason instanceof Error ? signal.reason.message : 'the build was stopped'}`
-      : error instanceof Error
-        ? error.message
-        : String(error)
-  const message = file.message(reason, {
-    place: {line: 1, column: 1},
-    ruleId: error instanceof ProviderError ? 'provider-error' : 'build-error',
-    source: 'tandem'
-  })
-  message.fatal = true
 }

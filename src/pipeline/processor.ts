@@ -1,4 +1,4 @@
-import {unified, type Processor} from 'unified'
+import {unified, type Preset, type Processor} from 'unified'
 import type {Root} from 'mdast'
 import remarkParse from 'remark-parse'
 import remarkFrontmatter from 'remark-frontmatter'
@@ -6,86 +6,123 @@ import remarkGfm from 'remark-gfm'
 import remarkMath from 'remark-math'
 import remarkStringify from 'remark-stringify'
 import type {TFunction} from 'i18next'
+import type {Settings} from '../core/defaults.ts'
+import {markdownStyle} from '../core/markdown-options.ts'
 import segmentBlocks from '../segment/segment-blocks.ts'
 import remarkTemplateTags from '../segment/template-tags.ts'
 import applyNameGlossary from '../glossary/apply-name-glossary.ts'
 import checkNames from '../glossary/check-names.ts'
 import type {NameMatcher} from '../glossary/matcher.ts'
-import restoreTargets from '../output/restore-targets.ts'
+import keySegments from '../memory/key-segments.ts'
 import lookupMemory from '../memory/lookup-memory.ts'
 import type {TranslationMemory} from '../memory/translation-memory.ts'
-import translateMisses, {type TranslationProgress} from '../providers/translate-misses.ts'
+import translateMisses from '../providers/translate-misses.ts'
 import type {Provider} from '../providers/provider.ts'
+import restoreTargets from '../output/restore-targets.ts'
+import requireTranslations from '../output/require-translations.ts'
 import englishEdition from '../output/english-edition.ts'
 import parallelView from '../output/parallel-view.ts'
-import requireTranslations from './require-translations.ts'
-import {markdownStyle} from '../core/markdown-options.ts'
 
-export interface SegmenterOptions {
-  sourceLang: string
-  targetLang: string
-  frontmatterFields: readonly string[]
+/**
+ * The stages, in order (design.md "Data flow"):
+ * parse → segmentBlocks → applyNameGlossary → keySegments → lookupMemory → [provider] → checkNames →
+ * restoreTargets → requireTranslations → parallelView → englishEdition → stringify.
+ * `createProcessor` is all of them for one file; `runProject` runs the same stages in three steps
+ * (`createSegmenter`, `createFinisher`, `createWriter`), so that it can plan provider requests across files.
+ */
+
+export type SegmenterOptions = Pick<Settings, 'sourceLang' | 'targetLang' | 'frontmatterFields'> & {
   /** The name glossary's matcher; names are matched, protected and keyed. Without one, none are. */
   matcher?: NameMatcher
   /** Language of the Details labels (default: `de`). */
   labelLanguage?: 'de' | 'en'
+  /** When given, segments are looked up in it. */
+  memory?: TranslationMemory
 }
 
-export interface ProcessorOptions extends SegmenterOptions {
+export interface FinisherOptions {
   memory: TranslationMemory
-  /** The memory's path as users know it, for hints in messages. */
-  memoryLabel: string
-  provider?: Provider
-  /** i18next `t` in English, for the controlled vocabulary and the parallel view. */
+  /** i18next `t` in the target language, for the controlled vocabulary. */
   t: TFunction
-  glossaryHash: string
   /** Glossary violations are errors (`tandem check --strict`). */
   strict?: boolean
-  signal?: AbortSignal
-  /** Keys being translated for some file of the build, shared by its files (see `translateMisses`). */
-  inFlight?: Map<string, Promise<void>>
-  /** Told each time a provider answer has been stored. */
-  onProgress?: (progress: TranslationProgress) => void
 }
 
-/** Markdown → segments with their glossary matches and memory keys on `file.data.tandem`; nothing translated. */
-export function createSegmenter(options: SegmenterOptions): Processor<Root, Root, undefined> {
-  const languages = {sourceLang: options.sourceLang, targetLang: options.targetLang}
-  const processor = unified()
-    .use(remarkParse)
-    .use(remarkFrontmatter, ['yaml'])
-    .use(remarkGfm)
+export interface WriterOptions {
+  /** i18next `t` in the target language, for the parallel view's header. */
+  t: TFunction
+  /** The memory's path as users know it, for hints in messages. */
+  memoryLabel: string
+  glossaryHash: string
+}
+
+export type ProcessorOptions = SegmenterOptions &
+  FinisherOptions &
+  WriterOptions & {
+    provider?: Provider
+    signal?: AbortSignal
+  }
+
+/** The Markdown tandem reads and writes: GFM, YAML front matter, `$$` math and template tags, for parsing and stringifying alike. */
+export const markdownSyntax: Preset = {
+  plugins: [
+    [remarkFrontmatter, ['yaml']],
+    remarkGfm,
     // `$$…$$` only: a single `$` is too often a price in running text.
-    .use(remarkMath, {singleDollarTextMath: false})
-    .use(remarkTemplateTags)
-    .use(segmentBlocks, {...languages, frontmatterFields: options.frontmatterFields, labelLanguage: options.labelLanguage ?? 'de'})
-  return options.matcher ? processor.use(applyNameGlossary, {matcher: options.matcher, ...languages}) : processor
+    [remarkMath, {singleDollarTextMath: false}],
+    remarkTemplateTags
+  ]
 }
 
-/** German Markdown in, English Markdown out; the side-by-side view lands on `file.data.tandem.parallel`. */
-export function createProcessor(options: ProcessorOptions): Processor<Root, Root, undefined, Root, string> {
-  return createSegmenter(options)
-    .use(lookupMemory, {memory: options.memory})
-    .use(translateMisses, {
-      memory: options.memory,
-      sourceLang: options.sourceLang,
-      targetLang: options.targetLang,
-      ...(options.provider ? {provider: options.provider} : {}),
-      ...(options.signal ? {signal: options.signal} : {}),
-      ...(options.inFlight ? {inFlight: options.inFlight} : {}),
-      ...(options.onProgress ? {onProgress: options.onProgress} : {})
-    })
+/** Markdown → segments with their glossary matches and memory keys on `file.data.tandem` (and memory targets, given a memory). */
+export function createSegmenter(options: SegmenterOptions): Processor<Root, Root, undefined> {
+  const parsed = unified()
+    .use(remarkParse)
+    .use(markdownSyntax)
+    .use(segmentBlocks, {frontmatterFields: options.frontmatterFields, labelLanguage: options.labelLanguage ?? 'de'})
+  const named = options.matcher ? parsed.use(applyNameGlossary, {matcher: options.matcher}) : parsed
+  const keyed = named.use(keySegments, {sourceLang: options.sourceLang, targetLang: options.targetLang})
+  return options.memory ? keyed.use(lookupMemory, {memory: options.memory}) : keyed
+}
+
+/** After the provider: what it stored since, glossary QA on every target, and the English inline content. */
+export function createFinisher(options: FinisherOptions): Processor<undefined, Root, Root> {
+  return treeProcessor()
+    .use(lookupMemory, {memory: options.memory, fresh: true})
     .use(checkNames, {strict: options.strict ?? false})
-    .use(requireTranslations, {memoryPath: options.memoryLabel})
     .use(restoreTargets, {t: options.t})
+}
+
+/** The finished tree → the side-by-side view on `file.data.tandem.parallel`, and the English edition as the result. */
+export function createWriter(options: WriterOptions): Processor<undefined, Root, Root, Root, string> {
+  return treeProcessor()
+    .use(markdownSyntax)
+    .use(requireTranslations, {memoryPath: options.memoryLabel})
     .use(parallelView, {t: options.t})
     .use(englishEdition, {lang: 'en', glossaryHash: options.glossaryHash})
     .use(remarkStringify, markdownStyle)
 }
 
-/** Segments, memory lookup and glossary QA, without translating or writing: `tandem check`. */
-export function createChecker(options: SegmenterOptions & {memory: TranslationMemory; strict?: boolean}): Processor<Root, Root, undefined> {
+/** German Markdown in, English Markdown out, one file at a time; the side-by-side view lands on `file.data.tandem.parallel`. */
+export function createProcessor(options: ProcessorOptions): Processor<Root, Root, Root, Root, string> {
+  const {memory} = options
   return createSegmenter(options)
-    .use(lookupMemory, {memory: options.memory})
+    .use(translateMisses, {
+      memory,
+      sourceLang: options.sourceLang,
+      targetLang: options.targetLang,
+      ...(options.provider ? {provider: options.provider} : {}),
+      ...(options.signal ? {signal: options.signal} : {})
+    })
     .use(checkNames, {strict: options.strict ?? false})
+    .use(restoreTargets, {t: options.t})
+    .use(requireTranslations, {memoryPath: options.memoryLabel})
+    .use(parallelView, {t: options.t})
+    .use(englishEdition, {lang: 'en', glossaryHash: options.glossaryHash})
+    .use(remarkStringify, markdownStyle) as unknown as Processor<Root, Root, Root, Root, string>
+}
+
+/** A processor that starts from an mdast tree (no parser): the stages after the project runner's segmenting. */
+function treeProcessor(): Processor<undefined, Root, Root> {
+  return unified() as unknown as Processor<undefined, Root, Root>
 }

@@ -1,22 +1,30 @@
-import {readdir} from 'node:fs/promises'
+import {readdir, readFile} from 'node:fs/promises'
 import path from 'node:path'
 import type {VFile} from 'vfile'
 import {readNameGlossary, type NameGlossary} from '../glossary/names-file.ts'
 import {NameMatcher} from '../glossary/matcher.ts'
-import {definedOptions} from '../core/options.ts'
+import {parseConfigText, resolveConfig} from '../core/config.ts'
 import {sha256} from '../core/hash.ts'
-import {DEFAULTS, type Settings} from '../core/defaults.ts'
+import {DEFAULTS, type Settings, type SettingsInput} from '../core/defaults.ts'
 
 export interface ProjectOptions {
   /** Project root (default: `process.cwd()`). */
   root?: string
   /** German Markdown files (default: every `.md` below `content/de`). */
   files?: readonly string[]
+  /** Settings over the project's config file (`tandem.config.json`, or the `tandem` key of package.json) over `DEFAULTS`. */
+  settings?: SettingsInput
   sourceLang?: string
   targetLang?: string
   frontmatterFields?: readonly string[]
   concurrency?: number
 }
+
+/** The config files a project may have at its root, in the order they are looked for; the first found is used. */
+export const configFiles = [
+  {name: 'tandem.config.json'},
+  {name: 'package.json', key: 'tandem'}
+] as const
 
 /** What every command needs to know about the project before it touches an article. */
 export interface Project {
@@ -35,7 +43,10 @@ export interface Project {
 
 export async function openProject(options: ProjectOptions = {}): Promise<Project> {
   const root = path.resolve(options.root ?? process.cwd())
-  const settings = {...DEFAULTS, ...definedOptions(options)}
+  const {sourceLang, targetLang, frontmatterFields, concurrency} = options
+  // A value left undefined at the top must not hide the same setting given in `settings`.
+  const flat = Object.fromEntries(Object.entries({sourceLang, targetLang, frontmatterFields, concurrency}).filter(([, value]) => value !== undefined))
+  const settings = resolveConfig({...options.settings, ...flat}, {name: 'options'}, await readConfig(root))
   const sourceDir = path.join(root, settings.sourceDir)
   const files = options.files ? options.files.map((file) => path.resolve(root, file)) : await findMarkdown(sourceDir)
   const glossary = await readNameGlossary(path.join(root, settings.glossaryPath), root)
@@ -50,6 +61,25 @@ export async function openProject(options: ProjectOptions = {}): Promise<Project
     glossaryHash: glossary.bytes ? sha256(glossary.bytes) : '',
     glossaryBroken
   }
+}
+
+/** The project's settings: its config file over `DEFAULTS`; a broken file is a `ConfigError` at its line and column. */
+export async function readConfig(root: string): Promise<Settings> {
+  for (const candidate of configFiles) {
+    let text: string
+    try {
+      text = await readFile(path.join(root, candidate.name), 'utf8')
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue
+      throw error
+    }
+    const key = 'key' in candidate ? candidate.key : undefined
+    const origin = {name: candidate.name, text, ...(key ? {key} : {})}
+    const input = parseConfigText(origin)
+    if (input === undefined) continue
+    return resolveConfig(input, origin)
+  }
+  return {...DEFAULTS}
 }
 
 /**

@@ -1,28 +1,26 @@
 import {readdir, readFile, rm} from 'node:fs/promises'
 import path from 'node:path'
+import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
+import {DEFAULTS} from '../core/defaults.ts'
+import {writeFileAtomic} from '../core/write-file-atomic.ts'
 import {createI18n, type UiLanguage} from '../i18n/index.ts'
 import {TranslationMemory} from '../memory/translation-memory.ts'
-import {createSegmenter} from './processor.ts'
-import {openProject} from './project.ts'
-import {createFileSegmenter} from './segment-files.ts'
-import restoreTargets from '../output/restore-targets.ts'
-import {writeFileAtomic} from '../core/write-file-atomic.ts'
 import {readerArticle} from '../output/reader/article.ts'
 import {renderArticlePage, renderIndexPage, type IndexEntry} from '../output/reader/render-page.ts'
+import {openProject, type Project} from './project.ts'
+import {runProject} from './run-project.ts'
 
 export interface ReaderSiteOptions {
   /** Project root (default: `process.cwd()`). */
   root?: string
-  /** Interface language of the pages (default: `en`). */
+  /** Interface language of the pages (default: `DEFAULTS.ui`). */
   ui?: UiLanguage
-  /** Output folder, relative to the root or absolute (default: `site`). */
+  /** Output folder, relative to the root or absolute (default: `DEFAULTS.siteDir`). */
   outDir?: string
-  /** Target language of the memory records to show (default: the build's, `en-US`). */
+  /** Target language of the memory records to show (default: `DEFAULTS.targetLang`). */
   targetLang?: string
 }
-
-export const readerDefaults = {ui: 'en', outDir: 'site'} as const satisfies Required<Omit<ReaderSiteOptions, 'root' | 'targetLang'>>
 
 export interface ReaderSite {
   /** Absolute path of the site's folder. */
@@ -38,63 +36,78 @@ export interface ReaderSite {
 /** Marks the pages this writes, so that only they are removed when their article is gone. */
 const generatorMark = '<meta name="generator" content="tandem reader">'
 
+/** Writes the reader one article at a time, as the project runner finishes them, then the index. */
+export interface SiteWriter {
+  addArticle(file: VFile, tree: Root): Promise<void>
+  finish(files: readonly VFile[]): Promise<ReaderSite>
+}
+
+export async function createSiteWriter(project: Project, ui: UiLanguage, outDir: string = project.settings.siteDir): Promise<SiteWriter> {
+  const dir = path.resolve(project.root, outDir)
+  const t = createI18n(ui).t
+  const entries = new Map<string, IndexEntry>()
+  const written: string[] = []
+  const hrefOf = (file: string) => `articles/${path.relative(project.sourceDir, file).replace(/\.md$/, '').split(path.sep).join('/')}.html`
+  const write = async (href: string, html: string) => {
+    const target = path.join(dir, ...href.split('/'))
+    if (await writeFileAtomic(target, html)) written.push(target)
+  }
+  return {
+    async addArticle(file, tree) {
+      const href = hrefOf(file.path)
+      const slug = href.slice('articles/'.length, -'.html'.length)
+      const article = readerArticle(file, tree, {slug, frontmatterFields: project.settings.frontmatterFields})
+      const toRoot = '../'.repeat(href.split('/').length - 1)
+      await write(href, renderArticlePage(article, {ui, t, matcher: project.matcher, toRoot}))
+      entries.set(href, {href, title: article.title})
+    },
+    async finish(files) {
+      // In source order, whatever order the articles were finished in.
+      const index = project.files.map(hrefOf).flatMap((href) => entries.get(href) ?? [])
+      await write('index.html', renderIndexPage(index, {ui, t, toRoot: '', sourceDir: project.settings.sourceDir}))
+      const pages = ['index.html', ...index.map((entry) => entry.href)].map((href) => path.join(dir, ...href.split('/')))
+      // A page stays while its German source is there, even if this run could not render it (a stopped build).
+      const keep = new Set(['index.html', ...project.files.map(hrefOf)].map((href) => path.join(dir, ...href.split('/'))))
+      await removeStalePages(dir, keep)
+      return {dir, pages, written: pages.filter((page) => written.includes(page)), files: [project.glossary.file, ...files]}
+    }
+  }
+}
+
 /**
  * Write the bilingual reader: `<outDir>/index.html` and `<outDir>/articles/<slug>.html`, from
  * `content/de`, the translation memory and the name glossary. No provider is asked: a segment
  * the memory lacks shows as not translated. The same inputs give the same bytes.
  */
 export async function writeReaderSite(options: ReaderSiteOptions = {}): Promise<ReaderSite> {
-  const ui = options.ui ?? readerDefaults.ui
   const project = await openProject({root: options.root ?? process.cwd(), ...(options.targetLang ? {targetLang: options.targetLang} : {})})
-  const dir = path.resolve(project.root, options.outDir ?? readerDefaults.outDir)
+  const site = await createSiteWriter(project, options.ui ?? DEFAULTS.ui, options.outDir)
   // Memory keys depend on the glossary's matches: on a broken glossary every lookup would miss.
-  if (project.glossaryBroken) return {dir, pages: [], written: [], files: [project.glossary.file]}
-
+  if (project.glossaryBroken) return {dir: path.resolve(project.root, options.outDir ?? project.settings.siteDir), pages: [], written: [], files: [project.glossary.file]}
   const memory = await TranslationMemory.open(path.join(project.root, project.settings.memoryPath))
-  const segment = createFileSegmenter(project, memory)
-  const english = createI18n('en').t
-  const interfaceStrings = createI18n(ui).t
-  const parser = createSegmenter({
-    sourceLang: project.settings.sourceLang,
-    targetLang: project.settings.targetLang,
-    frontmatterFields: project.settings.frontmatterFields
+  const run = await runProject({
+    project,
+    memory,
+    dryRun: true,
+    onFile: async (file, tree) => {
+      await site.addArticle(file, tree)
+      // One article at a time, written and let go: a large site must not sit in memory whole.
+      file.value = ''
+      delete file.data.tandem
+    }
   })
-
-  // One article at a time, written and let go: a large site must not sit in memory whole.
-  const files: VFile[] = []
-  const entries: IndexEntry[] = []
-  const hrefs: string[] = ['index.html']
-  const written: string[] = []
-  const write = async (href: string, html: string) => {
-    const target = path.join(dir, ...href.split('/'))
-    if (await writeFileAtomic(target, html)) written.push(target)
-  }
-  for (const filePath of project.files) {
-    const file = await segment(filePath)
-    files.push(file)
-    if (file.messages.some((message) => message.fatal) || !file.data.tandem) continue
-    restoreTargets({t: english})(undefined, file)
-    const slug = path.relative(project.sourceDir, file.path).replace(/\.md$/, '').split(path.sep).join('/')
-    const href = `articles/${slug}.html`
-    const article = readerArticle(file, parser.parse(file), {slug, frontmatterFields: project.settings.frontmatterFields})
-    const toRoot = '../'.repeat(href.split('/').length - 1)
-    await write(href, renderArticlePage(article, {ui, t: interfaceStrings, matcher: project.matcher, toRoot}))
-    hrefs.push(href)
-    entries.push({href, title: article.title})
-    file.value = ''
-    delete file.data.tandem
-  }
-  await write('index.html', renderIndexPage(entries, {ui, t: interfaceStrings, toRoot: '', sourceDir: project.settings.sourceDir}))
-  const all = hrefs.map((href) => [href] as const)
-  await removeStalePages(dir, new Set(all.map(([href]) => path.join(dir, ...href.split('/')))))
-  const pages = all.map(([href]) => path.join(dir, ...href.split('/')))
-  // In page order, index first, whatever order they were written in.
-  return {dir, pages, written: pages.filter((page) => written.includes(page)), files: [project.glossary.file, ...files]}
+  return site.finish(run.files)
 }
 
 /** Pages this wrote before for articles that are gone; files it did not write are left alone. */
 async function removeStalePages(dir: string, keep: ReadonlySet<string>): Promise<void> {
-  const entries = await readdir(dir, {recursive: true, withFileTypes: true})
+  let entries
+  try {
+    entries = await readdir(dir, {recursive: true, withFileTypes: true})
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return
+    throw error
+  }
   for (const entry of entries) {
     const file = path.join(entry.parentPath, entry.name)
     if (!entry.isFile() || !entry.name.endsWith('.html') || keep.has(file)) continue

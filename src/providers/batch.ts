@@ -1,11 +1,8 @@
+import {DEFAULTS} from '../core/defaults.ts'
 import type {BatchLimits, TranslationRequest} from './provider.ts'
 
-/**
- * DeepL's documented limits for one `/v2/translate` request: 50 texts, and a 128 KiB body.
- * deepl-node sends a form-encoded body, and the other parameters (languages, tag options,
- * context) need room too, so the texts get 128 KiB less 8 KiB as they are encoded.
- */
-export const deeplLimits: BatchLimits = {maxTexts: 50, maxBytes: 120 * 1024}
+/** DeepL's request limits, as `DEFAULTS.deepl` sets them (50 texts; 128 KiB less room for the other parameters). */
+export const deeplLimits: BatchLimits = {maxTexts: DEFAULTS.deepl.maxTexts, maxBytes: DEFAULTS.deepl.maxBytes}
 
 /**
  * Bytes a text takes in the form-encoded body deepl-node sends (`text=…&`): what DeepL's size limit counts.

@@ -4,6 +4,7 @@ import {ConfigError} from '../core/errors.ts'
 import {deeplGlossaryPrefix} from '../glossary/deepl-glossary-name.ts'
 import {definedOptions} from '../core/options.ts'
 import {keepTag} from '../core/tagged-text.ts'
+import {DEFAULTS} from '../core/defaults.ts'
 import {deeplLimits} from './batch.ts'
 import {billedCharacters} from './billing.ts'
 import {
@@ -31,11 +32,11 @@ export interface DeepLOptions {
    * and two layers would multiply the attempts and hide a 456 behind deepl-node's backoff.
    */
   maxRetries?: number
-  /** Timeout of one request in ms, deepl-node's `minTimeout` (default: 30000): a silent server counts as a failure after it. */
+  /** Timeout of one request in ms, deepl-node's `minTimeout` (default: `DEFAULTS.deepl.timeoutMs`): a silent server counts as a failure after it. */
   minTimeout?: number
   /** Requests in flight at once (default: 2). Ignored when `scheduler` is given. */
   maxInFlight?: number
-  /** How 429, 5xx, timeouts and resets are retried (defaults: `schedulerDefaults`). Ignored when `scheduler` is given. */
+  /** How 429, 5xx, timeouts and resets are retried (defaults: `DEFAULTS.retry`). Ignored when `scheduler` is given. */
   retry?: Partial<RetryOptions>
   /** A scheduler to share, e.g. with a progress display listening to its retries. */
   scheduler?: RequestScheduler
@@ -67,12 +68,9 @@ export interface DeepLGlossarySync {
   deleted: string[]
 }
 
-export const deeplDefaults: Required<Pick<DeepLOptions, 'sourceLang' | 'targetLang' | 'maxRetries' | 'minTimeout'>> = {
-  sourceLang: 'de',
-  targetLang: 'en-US',
-  maxRetries: 0,
-  // A full 128 KiB request can take DeepL many seconds; deepl-node's 5 s would cut it off.
-  minTimeout: 30_000
+/** What the constructor fills in; every value comes from `DEFAULTS`, but deepl-node's retries, which tandem's scheduler replaces. */
+function deeplSettings(): Required<Pick<DeepLOptions, 'sourceLang' | 'targetLang' | 'maxRetries' | 'minTimeout'>> {
+  return {sourceLang: DEFAULTS.sourceLang, targetLang: DEFAULTS.targetLang, maxRetries: 0, minTimeout: DEFAULTS.deepl.timeoutMs}
 }
 
 export class DeepLProvider implements Provider {
@@ -81,7 +79,7 @@ export class DeepLProvider implements Provider {
   /** Caps requests in flight and retries them; every call to DeepL goes through it. */
   readonly scheduler: RequestScheduler
   private readonly translator: deepl.Translator
-  private readonly settings: Omit<DeepLOptions, 'authKey' | 'scheduler' | 'retry'> & typeof deeplDefaults
+  private readonly settings: Omit<DeepLOptions, 'authKey' | 'scheduler' | 'retry'> & ReturnType<typeof deeplSettings>
   private readonly authKey: string
   /** The glossary id builds send: looked up once, on the first translation. */
   private glossaryLookup: Promise<string | undefined> | undefined
@@ -90,7 +88,7 @@ export class DeepLProvider implements Provider {
     if (!options.authKey) throw new ConfigError('DeepL needs an API key: set DEEPL_AUTH_KEY')
     const {authKey, scheduler, retry, ...rest} = options
     this.authKey = authKey
-    this.settings = {...deeplDefaults, ...definedOptions(rest)}
+    this.settings = {...deeplSettings(), ...definedOptions(rest)}
     this.scheduler =
       scheduler ?? new RequestScheduler({...definedOptions(retry ?? {}), ...(rest.maxInFlight ? {maxInFlight: rest.maxInFlight} : {})})
     this.translator = new deepl.Translator(authKey, {

@@ -23,6 +23,12 @@ export interface Miss {
   /** Plain German text of the segments before and after, for DeepL's unbilled `context`. */
   before: string
   after: string
+  /**
+   * The only miss of a file whose other segments are translated (an edited paragraph): sent in a request of its
+   * own, with its neighbours as DeepL's `context`, which only a single-text request can carry. Other misses are
+   * packed across files.
+   */
+  alone?: boolean
 }
 
 /** One piece of a segment too large for one request; its answer is kept in the memory until the segment is whole. */
@@ -75,9 +81,11 @@ export function planRequests(misses: readonly Miss[], limits: BatchLimits, store
   const neighbours = new Map<string, Miss>()
   const parts = new Map<string, Part[]>()
   const partBatches: TranslationRequest[][] = []
+  const solo: TranslationRequest[][] = []
   for (const miss of misses) {
     if (encodedSize(miss.text) <= limits.maxBytes) {
-      whole.push({id: miss.key, text: miss.text})
+      if (miss.alone) solo.push([{id: miss.key, text: miss.text, ...contextOf(miss.before, miss.after)}])
+      else whole.push({id: miss.key, text: miss.text})
       neighbours.set(miss.key, miss)
       continue
     }
@@ -97,7 +105,7 @@ export function planRequests(misses: readonly Miss[], limits: BatchLimits, store
     const miss = only && batch.length === 1 ? neighbours.get(only.id) : undefined
     return only && miss ? [{...only, ...contextOf(miss.before, miss.after)}] : batch
   })
-  const all = [...batches, ...partBatches]
+  const all = [...solo, ...batches, ...partBatches]
   const billed = all.flat().reduce((sum, request) => sum + billedCharacters(request.text), 0)
   return {batches: all, parts, billedCharacters: billed}
 }

@@ -1,3 +1,4 @@
+import {DEFAULTS} from '../core/defaults.ts'
 import {setTimeout as sleep} from 'node:timers/promises'
 import pLimit, {type LimitFunction} from 'p-limit'
 import {ProviderAuthorizationError, ProviderQuotaError, ProviderRateLimitError, ProviderRetryableError, type ProviderError} from './errors.ts'
@@ -40,12 +41,9 @@ export interface SchedulerStats {
   rateLimited: number
 }
 
-export const schedulerDefaults: Readonly<SchedulerOptions> = {
-  maxInFlight: 2,
-  rateLimitRetries: 8,
-  transientRetries: 4,
-  initialDelayMs: 1000,
-  maxDelayMs: 60_000
+/** The scheduler's settings when none are given: `DEFAULTS.retry`, and `DEFAULTS.concurrency` requests in flight. */
+function schedulerSettings(): SchedulerOptions {
+  return {...DEFAULTS.retry, maxInFlight: DEFAULTS.concurrency}
 }
 
 // deepl-node's BackoffTimer uses the same curve; only one of the two layers runs.
@@ -63,7 +61,7 @@ export class RequestScheduler {
   private readonly halt = new AbortController()
 
   constructor(options: Partial<SchedulerOptions> = {}) {
-    this.options = {...schedulerDefaults, ...options}
+    this.options = {...schedulerSettings(), ...options}
     this.limit = pLimit(this.options.maxInFlight)
   }
 

@@ -7,7 +7,7 @@ import {toString} from 'mdast-util-to-string'
 import {LineCounter, isMap, isScalar, parseDocument} from 'yaml'
 import {de, en} from '../i18n/resources.ts'
 import {detailsLabels} from '../i18n/index.ts'
-import {memoryKey} from '../core/key.ts'
+import {DEFAULTS} from '../core/defaults.ts'
 import {sha256} from '../core/hash.ts'
 import {normalizeTaggedText, taggedToPlain, toTaggedText} from '../core/tagged-text.ts'
 import {splitTemplateTags} from './template-tags.ts'
@@ -17,26 +17,16 @@ import '../core/data.ts'
 export interface Options {
   /** Front-matter fields that are translated (default: `title`, `description`, `summary`). */
   frontmatterFields?: readonly string[]
-  /** Source language of the memory key (default: `de`). */
-  sourceLang?: string
-  /** Target language of the memory key (default: `en-US`). */
-  targetLang?: string
   /** Language of the Details labels to recognise (default: `de`; `en` to segment an English edition). */
   labelLanguage?: 'de' | 'en'
 }
 
-export const segmentDefaults = {
-  frontmatterFields: ['title', 'description', 'summary'],
-  sourceLang: 'de',
-  targetLang: 'en-US',
-  labelLanguage: 'de'
-} as const satisfies Required<Options>
 
 const hasLetter = /\p{L}/u
 
 /** mdast → `file.data.tandem.segments`, one per translatable block, in source order. */
 export default function segmentBlocks(options: Options = {}) {
-  const settings = {...segmentDefaults, ...options}
+  const settings = {frontmatterFields: DEFAULTS.frontmatterFields, labelLanguage: 'de' as const, ...options}
   const fields = new Set(settings.frontmatterFields)
   const vocabulary = settings.labelLanguage === 'en' ? en : de
   const labels = detailsLabels(settings.labelLanguage)
@@ -61,7 +51,6 @@ export default function segmentBlocks(options: Options = {}) {
       const base = `${kind}-${hash.slice(0, 10)}`
       const count = (seen.get(base) ?? 0) + 1
       seen.set(base, count)
-      const key = memoryKey({source, glossary: [], sourceLang: settings.sourceLang, targetLang: settings.targetLang})
       segments.push({
         id: count === 1 ? base : `${base}-${count}`,
         kind,
@@ -72,7 +61,8 @@ export default function segmentBlocks(options: Options = {}) {
         sourceNodes,
         matches: [],
         placeholders: tagged.placeholders,
-        key,
+        // Set by `keySegments`, once the glossary has recorded its matches.
+        key: '',
         ...extra
       })
     }

@@ -1,4 +1,3 @@
-export {writeReaderSite, readerDefaults, type ReaderSite, type ReaderSiteOptions} from '../../pipeline/write-site.ts'
 export {readerArticle, type Block, type ReaderArticle, type Unit} from './article.ts'
 export {renderArticlePage, renderIndexPage, type IndexEntry, type PageOptions} from './render-page.ts'
 export {imageSource, safeLinkUrl, type ImageSource} from './sanitize-url.ts'

@@ -1,0 +1,264 @@
+import type {Root} from 'mdast'
+import type {VFile} from 'vfile'
+import {VFileMessage} from 'vfile-message'
+import {createI18n} from '../i18n/index.ts'
+import type {TranslationMemory} from '../memory/translation-memory.ts'
+import {billedCharacters} from '../providers/billing.ts'
+import {deeplLimits} from '../providers/batch.ts'
+import {ProviderAuthorizationError, ProviderError, ProviderQuotaError} from '../providers/errors.ts'
+import {collectMisses, planRequests, type Miss} from '../providers/plan.ts'
+import type {BatchLimits, Provider} from '../providers/provider.ts'
+import {sendPlan} from '../providers/translate-misses.ts'
+import {createFinisher, createSegmenter} from './processor.ts'
+import {checkInsideSourceDir, type Project} from './project.ts'
+import {readSourceFile} from './read-source.ts'
+
+/**
+ * The one loop over a project's files, for build, dry run, status, check and the reader alike:
+ * each German file is read and parsed once; the misses of all files are collected in file order,
+ * each distinct text claimed by the first file that has it, and planned into requests packed across
+ * files. The dry run counts that plan and the build sends it, so the two cannot disagree, whatever the
+ * timing of the answers. A file is finished (QA, restored targets, `onFile`) as soon as every
+ * translation it needs is in: at once when it needs none, so a rebuild holds one tree at a time.
+ */
+
+export interface RunOptions {
+  project: Project
+  memory: TranslationMemory
+  /** Asked for the misses; without one (or with `dryRun`), nothing is sent. */
+  provider?: Provider
+  /** Count the plan, send nothing. */
+  dryRun?: boolean
+  /** Request limits for the plan when no provider gives them (default: DeepL's). */
+  limits?: BatchLimits
+  /** Glossary violations are errors. */
+  strict?: boolean
+  signal?: AbortSignal
+  /** Told each time an answer has been stored. */
+  onProgress?: (progress: TranslationProgress) => void
+  /** Told the plan's totals once every file is segmented, before anything is sent (a progress bar's total). */
+  onPlan?: (total: Figures) => void | Promise<void>
+  /**
+   * Called once per file that has segments, when they have every translation this run gives them
+   * (memory lookup, QA and `restoreTargets` done), with the German tree as parsed. Files in any order.
+   */
+  onFile?: (file: VFile, tree: Root) => Promise<void>
+}
+
+/** One answer, stored. */
+export interface TranslationProgress {
+  /** The German file the request's first text belongs to, relative to the project root. */
+  file: string
+  /** Segments that became complete with it. */
+  segments: number
+  billedCharacters: number
+  /** Requests it took: 1 (retries are not counted here). */
+  requests: number
+}
+
+export interface Figures {
+  /** Translatable segments. */
+  segments: number
+  /** Segments the memory already holds. */
+  memoryHits: number
+  /** Distinct texts to send: a paragraph repeated, in one file or several, is sent (and counted) once, in its first file. */
+  toTranslate: number
+  billedCharacters: number
+  /** Requests, each counted in the file of its first text (a request may carry texts of several files). */
+  requests: number
+}
+
+export interface RunResult {
+  /** Every German file, in project order, with its messages. */
+  files: VFile[]
+  /** Figures of each file that could be segmented, by index into `files`. */
+  figures: Array<Figures | undefined>
+  total: Figures
+  /** Segments translated (distinct texts) and requests answered in this run. */
+  translated: number
+  answered: {requests: number; billedCharacters: number}
+  /** Set when the provider ended the run early (refused key, empty quota). */
+  stoppedBy?: ProviderError
+}
+
+interface Held {
+  file: VFile
+  tree: Root
+  /** Keys it still waits for. */
+  waiting: Set<string>
+}
+
+export async function runProject(options: RunOptions): Promise<RunResult> {
+  const {project, memory} = options
+  const {settings, root} = project
+  const segmenter = createSegmenter({...settings, matcher: project.matcher, memory})
+  const finisher = createFinisher({memory, t: createI18n('en').t, strict: options.strict ?? false})
+  const empty = (): Figures => ({segments: 0, memoryHits: 0, toTranslate: 0, billedCharacters: 0, requests: 0})
+  const result: RunResult = {files: [], figures: [], total: empty(), translated: 0, answered: {requests: 0, billedCharacters: 0}}
+  const finishing: Array<Promise<void>> = []
+
+  const finish = (file: VFile, tree: Root) => {
+    finishing.push(
+      (async () => {
+        try {
+          await finisher.run(tree, file)
+          await options.onFile?.(file, tree)
+        } catch (error) {
+          fail(file, error)
+        }
+      })()
+    )
+  }
+
+  // Reading runs a few files ahead; segmenting and claiming go in file order, so that a shared text
+  // is always claimed by the same file.
+  const parse = async (filePath: string): Promise<{file: VFile; tree?: Root}> => {
+    const file = await readSourceFile(filePath, root)
+    if (!checkInsideSourceDir(project, file) || hasFatal(file)) return {file}
+    try {
+      const tree = segmenter.parse(file)
+      await segmenter.run(tree, file)
+      return {file, tree}
+    } catch (error) {
+      fail(file, error)
+      return {file}
+    }
+  }
+  const ahead = Math.max(2, settings.concurrency)
+  const reading: Array<Promise<{file: VFile; tree?: Root}> | undefined> = project.files.slice(0, ahead).map(parse)
+  const claimed = new Map<string, number>()
+  const misses: Miss[] = []
+  const held = new Map<number, Held>()
+  const waiters = new Map<string, number[]>()
+  for (const index of project.files.keys()) {
+    const next = project.files[index + ahead]
+    if (next !== undefined) reading.push(parse(next))
+    const parsed = await reading[index]
+    reading[index] = undefined
+    if (!parsed) continue
+    const {file, tree} = parsed
+    result.files.push(file)
+    const data = file.data.tandem
+    if (!tree || !data || hasFatal(file)) {
+      result.figures.push(undefined)
+      continue
+    }
+    const own = collectMisses(data.segments, memory).filter((miss) => !claimed.has(miss.key))
+    for (const miss of own) claimed.set(miss.key, index)
+    const segments = data.segments.filter((segment) => segment.source !== '').length
+    const [only] = own
+    if (only && own.length === 1 && segments > 1) only.alone = true
+    misses.push(...own)
+    result.figures.push({
+      segments,
+      memoryHits: data.stats.memoryHits,
+      toTranslate: own.length,
+      billedCharacters: 0,
+      requests: 0
+    })
+    const waiting = new Set(data.segments.filter((segment) => segment.target === undefined).map((segment) => segment.key))
+    if (waiting.size === 0) {
+      finish(file, tree)
+      continue
+    }
+    held.set(index, {file, tree, waiting})
+    for (const key of waiting) waiters.set(key, [...(waiters.get(key) ?? []), index])
+  }
+
+  const limits = options.provider?.limits ?? options.limits ?? deeplLimits
+  const plan = planRequests(misses, limits, (key) => memory.get(key) !== undefined)
+  const partOf = new Map([...plan.parts.values()].flat().map((part) => [part.key, part.of]))
+  const owner = (id: string) => claimed.get(partOf.get(id) ?? id) ?? 0
+  for (const batch of plan.batches) {
+    const first = batch[0]
+    const figures = first ? result.figures[owner(first.id)] : undefined
+    if (figures) figures.requests++
+    for (const request of batch) {
+      const of = result.figures[owner(request.id)]
+      if (of) of.billedCharacters += billedCharacters(request.text)
+    }
+  }
+  for (const figures of result.figures) {
+    if (!figures) continue
+    for (const key of Object.keys(result.total) as Array<keyof Figures>) result.total[key] += figures[key]
+  }
+
+  await options.onPlan?.(result.total)
+
+  const release = (keys: readonly string[]) => {
+    for (const key of keys) {
+      for (const index of waiters.get(key) ?? []) {
+        const waiting = held.get(index)
+        if (!waiting) continue
+        waiting.waiting.delete(key)
+        if (waiting.waiting.size > 0) continue
+        held.delete(index)
+        finish(waiting.file, waiting.tree)
+      }
+      waiters.delete(key)
+    }
+  }
+
+  if (options.provider && !options.dryRun && plan.batches.length + plan.parts.size > 0) {
+    const outcome = await sendPlan(plan, misses, {
+      provider: options.provider,
+      memory,
+      sourceLang: settings.sourceLang,
+      targetLang: settings.targetLang,
+      ...(options.signal ? {signal: options.signal} : {}),
+      onAnswer: (answer) => {
+        result.translated += answer.keys.length
+        result.answered.requests += answer.requests
+        result.answered.billedCharacters += answer.billedCharacters
+        const of = result.files[owner(answer.firstId)]
+        options.onProgress?.({
+          file: of?.data.tandem?.sourcePath ?? '',
+          segments: answer.keys.length,
+          billedCharacters: answer.billedCharacters,
+          requests: answer.requests
+        })
+        release(answer.keys)
+      }
+    })
+    for (const error of outcome.failed.values()) {
+      if (error instanceof ProviderAuthorizationError || error instanceof ProviderQuotaError) {
+        result.stoppedBy ??= error
+      }
+    }
+    // Files that wait for a text that got no translation: not built, with the reason.
+    for (const [index, waiting] of held) {
+      const reason = [...waiting.waiting].map((key) => outcome.failed.get(key)).find((error) => error !== undefined)
+      if (reason === undefined) continue
+      held.delete(index)
+      fail(waiting.file, reason, result.stoppedBy)
+    }
+  }
+  // No provider, a dry run, or texts still missing: QA and the outputs report what is missing.
+  for (const [index, waiting] of held) {
+    held.delete(index)
+    finish(waiting.file, waiting.tree)
+  }
+  await Promise.all(finishing)
+  return result
+}
+
+function hasFatal(file: VFile): boolean {
+  return file.messages.some((message) => message.fatal)
+}
+
+/** A failure becomes a fatal message on its file, not a crash of the run. */
+function fail(file: VFile, error: unknown, stoppedBy?: ProviderError) {
+  if (error instanceof VFileMessage && file.messages.includes(error)) return
+  const reason =
+    stoppedBy && !(error instanceof ProviderError)
+      ? `not built: ${stoppedBy.message}`
+      : error instanceof Error
+        ? error.message
+        : String(error)
+  const message = file.message(reason, {
+    place: {line: 1, column: 1},
+    ruleId: error instanceof ProviderError ? 'provider-error' : 'build-error',
+    source: 'tandem'
+  })
+  message.fatal = true
+}
