@@ -21,7 +21,11 @@ const synthetic = [
   entry('Marx', 'Marx'),
   entry('Lenz', 'Lenz'),
   // An English form with its own article, for the article rule.
-  entry('Hohe Pforte', 'the Sublime Porte', 'place')
+  entry('Hohe Pforte', 'the Sublime Porte', 'place'),
+  // Multi-word names with an adjective, for inflection.
+  entry('Weißes Haus', 'White House', 'org'),
+  entry('Europäische Union', 'European Union', 'org'),
+  entry('Islamischer Staat', 'Islamic State', 'org')
 ]
 
 const matcher = new NameMatcher([...glossary.entries, ...synthetic])
