@@ -152,6 +152,28 @@ describe('a build with the name glossary', () => {
     )
   })
 
+  it('writes an inflected multi-word name and a plural in English: the United Nations, the Houthis', async () => {
+    const deepl = await server()
+    const names = 'de\ten\tkind\tnote\nHuthi\tHouthi\torg\t\nVereinte Nationen\tUnited Nations\torg\t\n'
+    const project = await createProject({
+      files: {
+        'content/de/h.md': 'Ein Sprecher der Vereinten Nationen verurteilte die Huthis.\n\nDie Huthis greifen Schiffe an.\n',
+        'glossary/names.tsv': names
+      }
+    })
+    const run = await project.cli(['build'], env(deepl))
+    expect(run.code).toBe(0)
+    expect(sent(deepl)).toEqual([
+      'Ein Sprecher der <n>United Nations</n> verurteilte die <n>Houthis</n>.',
+      'Die <n>Houthis</n> greifen Schiffe an.'
+    ])
+    // The test server's word list knows the articles (der, die → the), not every other word.
+    const output = await project.read('content/en/h.md')
+    expect(output.split('\n---\n')[1]).toBe('\nA Sprecher the United Nations verurteilte the Houthis.\n\nThe Houthis greifen Schiffe at.\n')
+    // QA counts the plural as the English name.
+    expect(await project.cli(['check'])).toEqual({code: 0, stdout: [], stderr: ['1 file checked: 0 errors, 0 warnings']})
+  })
+
   it('protects names in a German file saved in decomposed Unicode (NFD) as in NFC', async () => {
     const deepl = await server()
     const project = await createProject({

@@ -19,7 +19,13 @@ const synthetic = [
   entry('Boris', 'Boris'),
   entry('Strauß', 'Strauss'),
   entry('Marx', 'Marx'),
-  entry('Lenz', 'Lenz')
+  entry('Lenz', 'Lenz'),
+  // An English form with its own article, for the article rule.
+  entry('Hohe Pforte', 'the Sublime Porte', 'place'),
+  // Multi-word names with an adjective, for inflection.
+  entry('Weißes Haus', 'White House', 'org'),
+  entry('Europäische Union', 'European Union', 'org'),
+  entry('Islamischer Staat', 'Islamic State', 'org')
 ]
 
 const matcher = new NameMatcher([...glossary.entries, ...synthetic])
@@ -29,10 +35,13 @@ interface Expected {
   en: string
   start: number
   genitive: boolean
+  plural: boolean
 }
 
-const shape = (match: NameMatch): Expected => ({text: match.text, en: match.entry.en, start: match.start, genitive: match.genitive})
-const m = (text: string, en: string, start: number, genitive = false): Expected => ({text, en, start, genitive})
+const shape = (match: NameMatch): Expected => ({text: match.text, en: match.entry.en, start: match.start, genitive: match.genitive, plural: match.plural})
+const m = (text: string, en: string, start: number, genitive = false, plural = false): Expected => ({text, en, start, genitive, plural})
+/** A plural match: `-s` and not a genitive. */
+const p = (text: string, en: string, start: number): Expected => m(text, en, start, false, true)
 
 describe('the glossary the matcher is tested with', () => {
   it('is the real glossary/names.tsv, without problems, and the synthetic names are not in it', () => {
@@ -141,12 +150,44 @@ const table: Array<[string, string, Expected[]]> = [
   ['not a name glued to another word (Selenskyjanhänger, Putinfreund)', 'Ein Selenskyjanhänger und ein Putinfreund.', []],
   ['not lower case (nato, kreml)', 'Die nato und der kreml schweigen.', []],
   ['not a demonym or an adjective (Nordkoreaner, ukrainische)', 'Nordkoreaner und ukrainische Soldaten.', []],
-  ['not a name followed by digits', 'Der Hashtag Putin2024 trendet.', []]
+  ['not a name followed by digits', 'Der Hashtag Putin2024 trendet.', []],
+
+  // inflected multi-word names: the adjective takes any German ending, the last noun -s, -es or -n
+  ['nominative plural after the article', 'Die Vereinten Nationen fordern eine Waffenruhe.', [m('Vereinten Nationen', 'United Nations', 4)]],
+  ['genitive plural after the article', 'Ein Sprecher der Vereinten Nationen sagte das.', [m('Vereinten Nationen', 'United Nations', 17)]],
+  ['dative plural after the article', 'Sie schrieb den Vereinten Nationen einen Brief.', [m('Vereinten Nationen', 'United Nations', 16)]],
+  ['strong genitive without article', 'Die Rolle Vereinter Nationen ist umstritten.', [m('Vereinter Nationen', 'United Nations', 10)]],
+  ['genitive with -es: no possessive, the article carries the case', 'Der Sprecher des Weißen Hauses widersprach.', [m('Weißen Hauses', 'White House', 17)]],
+  ['weak nominative after das', 'Das Weiße Haus schweigt.', [m('Weiße Haus', 'White House', 4)]],
+  ['the entry as written, strong', 'Ein Weißes Haus gibt es nur einmal.', [m('Weißes Haus', 'White House', 4)]],
+  ['dative after im', 'Im Weißen Haus wurde verhandelt.', [m('Weißen Haus', 'White House', 3)]],
+  ['genitive of a masculine name with -es', 'Die Kämpfer des Islamischen Staates zogen ab.', [m('Islamischen Staates', 'Islamic State', 16)]],
+  ['weak nominative, masculine', 'Der Islamische Staat reklamierte den Anschlag.', [m('Islamische Staat', 'Islamic State', 4)]],
+  [
+    'two inflected names in one sentence',
+    'Vertreter der Europäischen Union und der Vereinten Nationen trafen sich.',
+    [m('Europäischen Union', 'European Union', 14), m('Vereinten Nationen', 'United Nations', 41)]
+  ],
+  ['not a lower-case adjective (die vereinten Kräfte)', 'Die vereinten Nationen und Kräfte.', []],
+  ['not a longer last word (Hausboot)', 'Ein Weißes Hausboot lag im Hafen.', []],
+
+  // plural -s is not a genitive
+  ['plural after die', 'Die Huthis greifen Schiffe an.', [p('Huthis', 'Houthi', 4)]],
+  ['plural shown by the verb, without an article', 'Huthis greifen Schiffe an.', [p('Huthis', 'Houthi', 0)]],
+  ['genitive plural after der, at the end of the phrase', 'Die Anführer der Huthis drohen.', [p('Huthis', 'Houthi', 17)]],
+  ['plural after den, before a full stop', 'Sie sprachen mit den Huthis.', [p('Huthis', 'Houthi', 21)]],
+  ['plural after die, before a preposition', 'Die Marine beschoss die Huthis im Jemen.', [p('Huthis', 'Houthi', 24), m('Jemen', 'Yemen', 34)]],
+  ['plural after a numeral', 'Zwei Huthis wurden festgenommen.', [p('Huthis', 'Houthi', 5)]],
+  ['a family as a plural', 'Die Selenskyjs besuchten Kiew.', [p('Selenskyjs', 'Zelensky', 4), m('Kiew', 'Kyiv', 25)]],
+  ['a genitive before its noun, without a determiner', 'Huthis Raketen trafen ein Schiff.', [m('Huthis', 'Houthi', 0, true)]],
+  ['a relative pronoun after a comma is no plural article', 'Menschen, die Putins Krieg ablehnen, protestieren.', [m('Putins', 'Putin', 14, true)]],
+  ['a determiner followed by the name and its noun keeps the genitive', 'Sie lobte die Selenskyjs Regierung nahestehenden Kreise.', [m('Selenskyjs', 'Zelensky', 14, true)]],
+  ['genitive after des stays a genitive', 'Die Macht des Kremls wächst.', [m('Kremls', 'Kremlin', 14, true)]]
 ]
 
 describe('NameMatcher.match', () => {
   it('has a table of at least 40 sentences', () => {
-    expect(table.length).toBeGreaterThanOrEqual(40)
+    expect(table.length).toBeGreaterThanOrEqual(53 + 15)
   })
 
   it.each(table)('%s: %j', (_title, sentence, expected) => {
@@ -188,6 +229,17 @@ describe('englishForm', () => {
     expect(form('des Kremls')).toEqual(['Kremlin’s'])
     expect(form('Marx’ Thesen')).toEqual(['Marx’s'])
     expect(form('Lenz\' Romane')).toEqual(['Lenz’s'])
+  })
+
+  it('gives a plural -s to a plural, and leaves an inflected name as it is', () => {
+    expect(form('Die Huthis greifen an')).toEqual(['Houthis'])
+    expect(form('Der Sprecher des Weißen Hauses')).toEqual(['White House'])
+    expect(form('Huthis Raketen')).toEqual(['Houthi’s'])
+  })
+
+  it('leaves an English form\'s own "the" to the German article\'s translation', () => {
+    expect(form('Hohe Pforte verhandelte')).toEqual(['the Sublime Porte'])
+    expect(form('Gesandte der Hohen Pforte')).toEqual(['Sublime Porte'])
   })
 
   it('adds only the apostrophe when the English form ends in s', () => {

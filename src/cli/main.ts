@@ -8,6 +8,7 @@ import {EXIT, type CliIo} from './io.ts'
 import {runBuild, type BuildCommandOptions} from './run-build.ts'
 import {runCheck, runGlossaryAdd, runGlossaryCandidates, runGlossaryLint, runGlossaryList} from './run-glossary.ts'
 import {runGlossarySync} from './run-glossary-sync.ts'
+import {runGlossarySuggest} from './run-glossary-suggest.ts'
 import {runImport} from './run-import.ts'
 import {runMemoryImport, runMemoryRekey} from './run-memory.ts'
 import {runSite} from './run-site.ts'
@@ -144,6 +145,15 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
     .option('--min <n>', 'only names seen at least this often', positiveInteger, 1)
     .action(async (files: string[], options: {min: number}) => {
       exitCode = await runGlossaryCandidates(files, options, io)
+    })
+  glossary
+    .command('suggest')
+    .description('English spellings for German-press names, best first with the reason (default: the names `candidates` finds)')
+    .argument('[names...]', 'German names, as German papers write them')
+    .option('--json', 'all suggestions as JSON')
+    .option('--add', 'write the best spelling of each name into the names file')
+    .action(async (names: string[], options: {json?: boolean; add?: boolean}) => {
+      exitCode = await runGlossarySuggest(names, options, io, ui)
     })
   glossary
     .command('check')

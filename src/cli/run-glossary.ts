@@ -3,10 +3,10 @@ import type {i18n} from 'i18next'
 import {VFile} from 'vfile'
 import {TranslationMemory} from '../memory/translation-memory.ts'
 import {formatNamesFile, insertEntry, parseNamesFile, type GlossaryKind} from '../glossary/names-file.ts'
-import {openProject} from '../pipeline/project.ts'
+import {openProject, type Project} from '../pipeline/project.ts'
 import {segmentFiles} from '../pipeline/segment-files.ts'
 import {writeFileAtomic} from '../core/write-file-atomic.ts'
-import {findCandidates} from '../glossary/find-candidates.ts'
+import {findCandidates, type Candidate} from '../glossary/find-candidates.ts'
 import {textNodes} from '../glossary/apply-name-glossary.ts'
 import {countMessages} from './report.ts'
 import {EXIT, reportFiles, type CliIo} from './io.ts'
@@ -74,19 +74,26 @@ export async function runCheck(files: string[], options: {strict?: boolean; targ
 export async function runGlossaryCandidates(files: string[], options: {min: number}, io: CliIo): Promise<number> {
   const project = await openProject({root: io.cwd, ...(files.length > 0 ? {files} : {})})
   if (project.glossaryBroken) return reportFiles([project.glossary.file], io)
+  const {candidates, vfiles} = await projectCandidates(project, io.cwd)
+  const shown = candidates.filter((candidate) => candidate.count >= options.min)
+  for (const candidate of shown) {
+    const {path: file, line, column} = candidate.first
+    io.stdout([candidate.text, String(candidate.count), `${file}:${line}:${column}`, candidate.reason].join('\t'))
+  }
+  io.stderr(`${shown.length} candidates not in ${project.settings.glossaryPath}`)
+  return reportFiles(vfiles.filter((file) => file.messages.some((message) => message.fatal)), io)
+}
+
+/** The names in the project's articles that its glossary lacks, with the segmented files. */
+export async function projectCandidates(project: Project, cwd: string): Promise<{candidates: Candidate[]; vfiles: VFile[]}> {
   const memory = await TranslationMemory.open(path.join(project.root, project.settings.memoryPath))
   const vfiles = await segmentFiles(project, memory)
   const candidates = findCandidates(
     vfiles.map((file) => ({
-      path: path.relative(io.cwd, file.path).split(path.sep).join('/'),
+      path: path.relative(cwd, file.path).split(path.sep).join('/'),
       nodes: (file.data.tandem?.segments ?? []).flatMap((segment) => [...textNodes(segment.sourceNodes)])
     })),
     project.matcher
-  ).filter((candidate) => candidate.count >= options.min)
-  for (const candidate of candidates) {
-    const {path: file, line, column} = candidate.first
-    io.stdout([candidate.text, String(candidate.count), `${file}:${line}:${column}`, candidate.reason].join('\t'))
-  }
-  io.stderr(`${candidates.length} candidates not in ${project.settings.glossaryPath}`)
-  return reportFiles(vfiles.filter((file) => file.messages.some((message) => message.fatal)), io)
+  )
+  return {candidates, vfiles}
 }

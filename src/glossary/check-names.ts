@@ -44,10 +44,14 @@ export default function checkNames(options: Options = {}) {
   }
 }
 
-/** The glossary's rule for one name in an English text: its English form present, its German form gone. */
-export function nameProblems(english: string, match: Pick<SegmentNameMatch, 'de' | 'en'>): {missing: boolean; german: boolean} {
+/**
+ * The glossary's rule for one name in an English text: its English form present (a plural, `Houthis`,
+ * counts), its German form gone.
+ */
+export function nameProblems(english: string, match: Pick<SegmentNameMatch, 'de' | 'en'> & {english?: string}): {missing: boolean; german: boolean} {
+  const plural = match.english !== undefined && match.english !== match.en && !/’s?$/.test(match.english) ? match.english : undefined
   return {
-    missing: !containsName(english, match.en),
+    missing: !containsName(english, match.en) && !(plural !== undefined && containsName(english, plural)),
     german: !match.en.includes(match.de) && containsName(english, match.de, {genitive: true})
   }
 }

@@ -55,7 +55,11 @@ export const de = {
     checked_other: '{{count}} Dateien geprüft: {{errors}} Fehler, {{warnings}} Warnungen',
     noFiles: 'keine Markdown-Dateien in {{dir}}',
     site: '{{count}} Artikel in {{dir}}',
-    site_other: '{{count}} Artikel in {{dir}}'
+    site_other: '{{count}} Artikel in {{dir}}',
+    suggested: '{{count}} Name, für den {{file}} keinen Eintrag hat',
+    suggested_other: '{{count}} Namen, für die {{file}} keinen Eintrag hat',
+    suggestAdded: '{{count}} Eintrag in {{file}} geschrieben',
+    suggestAdded_other: '{{count}} Einträge in {{file}} geschrieben'
   }
 } as const
 
@@ -113,7 +117,11 @@ export const en = {
     checked_other: '{{count}} files checked: {{errors}} errors, {{warnings}} warnings',
     noFiles: 'no Markdown files in {{dir}}',
     site: '{{count}} article in {{dir}}',
-    site_other: '{{count}} articles in {{dir}}'
+    site_other: '{{count}} articles in {{dir}}',
+    suggested: '{{count}} name that {{file}} lacks',
+    suggested_other: '{{count}} names that {{file}} lacks',
+    suggestAdded: '{{count}} entry written to {{file}}',
+    suggestAdded_other: '{{count}} entries written to {{file}}'
   }
 } satisfies Record<keyof typeof de, unknown>
 
