@@ -75,15 +75,21 @@ export function numbersIn(text: string): Set<string> {
 
 function collect(placeholder: Placeholder, urls: Set<string>, code: Set<string>): void {
   if (placeholder.tag === 'a') {
-    if (placeholder.node.type === 'link') urls.add(normalizeUrl(placeholder.node.url))
+    if (placeholder.node.type === 'link') addUrl(urls, placeholder.node.url)
     return
   }
   const walk = (node: PhrasingContent) => {
     if (node.type === 'inlineCode') code.add(node.value)
-    if (node.type === 'link' || node.type === 'image') urls.add(normalizeUrl(node.url))
+    if (node.type === 'link' || node.type === 'image') addUrl(urls, node.url)
     if ('children' in node) for (const child of node.children) walk(child)
   }
   for (const node of placeholder.nodes) walk(node)
+}
+
+/** A link target as an anchor; an empty one (`[x]()`, `#`) says nothing. */
+function addUrl(urls: Set<string>, url: string): void {
+  const normalized = normalizeUrl(url)
+  if (normalized !== '') urls.add(normalized)
 }
 
 /** Whether `word` occurs in `text` between non-letters (an English possessive counts). */
