@@ -55,7 +55,17 @@ export const de = {
     checked_other: '{{count}} Dateien geprüft: {{errors}} Fehler, {{warnings}} Warnungen',
     noFiles: 'keine Markdown-Dateien in {{dir}}',
     site: '{{count}} Artikel in {{dir}}',
-    site_other: '{{count}} Artikel in {{dir}}'
+    site_other: '{{count}} Artikel in {{dir}}',
+    // `tandem memory align`
+    align: {
+      confidence: 'Sicherheit',
+      status: 'gespeichert',
+      stored: 'ja',
+      noPair: 'ohne Gegenstück',
+      summary: '{{stored}} von {{pairs}} Paaren in {{memory}} gespeichert, {{skipped}} nicht gespeichert',
+      dryRun: '{{stored}} von {{pairs}} Paaren würden gespeichert, {{skipped}} nicht (Probelauf, nichts geschrieben)',
+      skipped: '{{de}} ↔ {{en}}: nicht gespeichert: {{reason}}'
+    }
   }
 } as const
 
@@ -113,7 +123,17 @@ export const en = {
     checked_other: '{{count}} files checked: {{errors}} errors, {{warnings}} warnings',
     noFiles: 'no Markdown files in {{dir}}',
     site: '{{count}} article in {{dir}}',
-    site_other: '{{count}} articles in {{dir}}'
+    site_other: '{{count}} articles in {{dir}}',
+    // `tandem memory align`
+    align: {
+      confidence: 'confidence',
+      status: 'stored',
+      stored: 'yes',
+      noPair: 'no counterpart',
+      summary: '{{stored}} of {{pairs}} pairs stored in {{memory}}, {{skipped}} not stored',
+      dryRun: '{{stored}} of {{pairs}} pairs would be stored, {{skipped}} not (dry run, nothing written)',
+      skipped: '{{de}} ↔ {{en}}: not stored: {{reason}}'
+    }
   }
 } satisfies Record<keyof typeof de, unknown>
 
