@@ -19,5 +19,7 @@ describe('README', () => {
     expect(build).toContain(`\`--concurrency\` (default ${DEFAULTS.concurrency})`)
     expect(deeplDefaults.targetLang).toBe(DEFAULTS.targetLang)
     expect(readme).toContain(DEFAULTS.memoryPath)
+    const align = readme.split('\n').find((line) => line.startsWith('| `tandem memory align'))
+    expect(align).toContain(`\`--min-confidence\` (default ${DEFAULTS.alignMinConfidence})`)
   })
 })

@@ -14,6 +14,9 @@ export interface Settings {
   frontmatterFields: readonly string[]
   /** Files processed at once, and so provider requests in flight. */
   concurrency: number
+  // --- `tandem memory align` (issue 16) ---
+  /** Aligned pairs below this confidence (0–1) are listed, not stored. */
+  alignMinConfidence: number
 }
 
 export const DEFAULTS: Readonly<Settings> = {
@@ -25,5 +28,8 @@ export const DEFAULTS: Readonly<Settings> = {
   sourceLang: 'de',
   targetLang: 'en-US',
   frontmatterFields: ['title', 'description', 'summary'],
-  concurrency: 2
+  concurrency: 2,
+  // --- `tandem memory align` (issue 16) ---
+  // 0.5: stored when more likely right than not; on the hand-checked gold every pair at or above it is right.
+  alignMinConfidence: 0.5
 }
