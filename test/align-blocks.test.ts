@@ -360,6 +360,19 @@ describe('tandem memory align', () => {
     expect(figures.files.map((file) => [file.segments, file.memoryHits])).toEqual([[4, 3]])
   })
 
+  it('marks the English that came from alignment in the reader, with its confidence', async () => {
+    const project = await createProject({files: {'content/de/wahl.md': german, 'en/wahl.md': english}})
+    await project.cli(['memory', 'align', 'content/de/wahl.md', 'en/wahl.md'])
+    expect((await project.cli(['site'])).code).toBe(0)
+    const page = await project.read('site/articles/wahl.html')
+    // The title, the heading and the first paragraph; the German-only paragraph has none.
+    expect(page.match(/<span class="aligned"[^>]*>[^<]*<\/span>/g)).toEqual([
+      '<span class="aligned" title="English from an existing translation, found by alignment; the figure is its confidence">aligned 0.98</span>',
+      '<span class="aligned" title="English from an existing translation, found by alignment; the figure is its confidence">aligned 1.00</span>',
+      '<span class="aligned" title="English from an existing translation, found by alignment; the figure is its confidence">aligned 0.97</span>'
+    ])
+  })
+
   it('refuses a confidence outside 0–1', async () => {
     const project = await createProject({files: {'content/de/wahl.md': german, 'en/wahl.md': english}})
     const run = await project.cli(['memory', 'align', 'content/de/wahl.md', 'en/wahl.md', '--min-confidence', '2'])

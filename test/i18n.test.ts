@@ -54,6 +54,8 @@ describe('i18n resources', () => {
       'parallel.generated',
       'parallel.source',
       'parallel.target',
+      'reader.aligned',
+      'reader.alignedTitle',
       'reader.articles',
       'reader.columnSource',
       'reader.columnTarget',

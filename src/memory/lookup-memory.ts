@@ -22,6 +22,7 @@ export default function lookupMemory(options: Options) {
       if (record) {
         segment.target = record.target
         segment.origin = 'memory'
+        if (record.alignedFrom) segment.alignedConfidence = record.alignedFrom.confidence
         data.stats.memoryHits++
       }
     }
