@@ -56,7 +56,7 @@ const storedLinks = (links: readonly BlockLink[], minConfidence = alignedRecordD
 
 afterEach(removeProjects)
 
-describe('gold block alignment (finding-users, getting-paid)', () => {
+describe('gold block alignment (finding-users, getting-paid, legal)', () => {
   it('still names the blocks the segmenter makes', async () => {
     for (const pair of gold.pairs) {
       const article = pair.file.replace(/\.md$/, '')
@@ -77,14 +77,17 @@ describe('gold block alignment (finding-users, getting-paid)', () => {
     let goldPairs = 0
     let everyLinkRight = 0
     let links = 0
+    const perFile: string[] = []
     for (const pair of gold.pairs) {
       const article = pair.file.replace(/\.md$/, '')
       const found = alignBlocks(await corpusBlocks(article, 'de'), await corpusBlocks(article, 'en'))
       const expected = new Set(pair.links.filter(paired).map(shape))
       goldPairs += expected.size
       const kept = storedLinks(found)
+      const keptRight = kept.filter((link) => expected.has(shape(link))).length
+      perFile.push(`${pair.file} ${keptRight}/${kept.length} stored right, ${keptRight}/${expected.size} gold pairs found`)
       stored += kept.length
-      right += kept.filter((link) => expected.has(shape(link))).length
+      right += keptRight
       const all = new Set(pair.links.map(shape))
       links += pair.links.length
       everyLinkRight += found.filter((link) => all.has(shape(link))).length
@@ -94,7 +97,7 @@ describe('gold block alignment (finding-users, getting-paid)', () => {
     const f1 = (2 * precision * recall) / (precision + recall)
     console.log(
       `block alignment at min-confidence ${alignedRecordDefaults.minConfidence}: precision ${(100 * precision).toFixed(1)} % (${right}/${stored}), ` +
-        `recall ${(100 * recall).toFixed(1)} % (${right}/${goldPairs}), F1 ${f1.toFixed(3)}; every link incl. unpaired: ${everyLinkRight}/${links}`
+        `recall ${(100 * recall).toFixed(1)} % (${right}/${goldPairs}), F1 ${f1.toFixed(3)}; every link incl. unpaired: ${everyLinkRight}/${links}; ${perFile.join('; ')}`
     )
     expect(precision).toBeGreaterThanOrEqual(0.95)
     expect(recall).toBeGreaterThanOrEqual(0.9)
