@@ -26,6 +26,13 @@ describe('i18n resources', () => {
   it('have exactly the same keys in de and en, at every depth', () => {
     expect(keys(en)).toEqual(keys(de))
     expect(keys(de)).toEqual([
+      'cli.align.confidence',
+      'cli.align.dryRun',
+      'cli.align.noPair',
+      'cli.align.skipped',
+      'cli.align.status',
+      'cli.align.stored',
+      'cli.align.summary',
       'cli.built',
       'cli.built_other',
       'cli.checked',
@@ -51,6 +58,8 @@ describe('i18n resources', () => {
       'parallel.generated',
       'parallel.source',
       'parallel.target',
+      'reader.aligned',
+      'reader.alignedTitle',
       'reader.articles',
       'reader.columnSource',
       'reader.columnTarget',

@@ -17,5 +17,7 @@ describe('README', () => {
     expect(build).toContain(`\`--target-lang\` (default \`${DEFAULTS.targetLang}\`)`)
     expect(build).toContain(`\`--concurrency\` (default ${DEFAULTS.concurrency})`)
     expect(readme).toContain(DEFAULTS.memoryPath)
+    const align = readme.split('\n').find((line) => line.startsWith('| `tandem memory align'))
+    expect(align).toContain(`\`--min-confidence\` (default ${DEFAULTS.align.minConfidence})`)
   })
 })

@@ -82,11 +82,19 @@ export function alignSentences(de: readonly string[], en: readonly string[], opt
  * in standard deviations, and P(δ) the two-tailed probability of a normal deviate that large.
  */
 function beadCost(deLength: number, enLength: number, prior: number, ratio: number): number {
+  return -Math.log(prior) + lengthCost(deLength, enLength, ratio, varianceRate)
+}
+
+/**
+ * −log P(δ): how unlikely it is that `enLength` English characters translate `deLength` German ones,
+ * given the expected `ratio` and the variance per German character (`variance`).
+ */
+export function lengthCost(deLength: number, enLength: number, ratio: number, variance: number): number {
   // The mean of the two lengths in German characters, as in Gale and Church's program, so that 0-1 beads have a variance too.
   const mean = (deLength + enLength / ratio) / 2
-  const delta = mean === 0 ? 0 : (enLength - deLength * ratio) / Math.sqrt(varianceRate * mean)
+  const delta = mean === 0 ? 0 : (enLength - deLength * ratio) / Math.sqrt(variance * mean)
   const tail = 2 * (1 - normalCdf(Math.abs(delta)))
-  return -Math.log(prior) - Math.log(Math.max(tail, 1e-300))
+  return -Math.log(Math.max(tail, 1e-300))
 }
 
 /** Φ(x), by Abramowitz and Stegun's 7.1.26 approximation of erf (error below 1.5·10⁻⁷). */
@@ -98,7 +106,7 @@ export function normalCdf(x: number): number {
 }
 
 /** Characters as a reader counts them: code points, white space runs as one. */
-function characterCount(sentence: string): number {
+export function characterCount(sentence: string): number {
   return [...sentence.trim().replace(/\s+/g, ' ')].length
 }
 

@@ -11,6 +11,8 @@ import {runGlossarySync} from './run-glossary-sync.ts'
 import {runGlossarySuggest} from './run-glossary-suggest.ts'
 import {runImport} from './run-import.ts'
 import {runMemoryImport, runMemoryRekey} from './run-memory.ts'
+import {runMemoryAlign, type MemoryAlignOptions} from './run-align.ts'
+import {alignedRecordDefaults} from '../memory/aligned-records.ts'
 import {runSite} from './run-site.ts'
 import {runStatus} from './run-status.ts'
 
@@ -104,6 +106,19 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
     .addOption(targetLang())
     .action(async (german: string, english: string, options: {origin: 'human' | 'import'; date?: string; targetLang?: string}) => {
       exitCode = await runMemoryImport(german, english, options, io)
+    })
+  memory
+    .command('align')
+    .description('align a German file with an existing English version whose blocks differ (added, merged, split), and add the pairs to the memory')
+    .argument('<german>', 'German Markdown file')
+    .argument('<english>', 'English Markdown file')
+    .option('--dry-run', 'print the alignment as a table with confidences; store nothing')
+    .addOption(new Option('--origin <origin>', 'who translated it').choices(['human', 'import']).default('import'))
+    .option('--min-confidence <x>', 'pairs below this confidence (0–1) are listed, not stored', confidence, alignedRecordDefaults.minConfidence)
+    .option('--date <yyyy-mm-dd>', 'date recorded on the pairs (default: today)')
+    .addOption(targetLang())
+    .action(async (german: string, english: string, options: MemoryAlignOptions) => {
+      exitCode = await runMemoryAlign(german, english, options, io, ui)
     })
   memory
     .command('rekey')
@@ -203,6 +218,12 @@ function positiveNumber(value: string): number {
 function wholeNumber(value: string): number {
   const number = Number(value)
   if (!Number.isInteger(number) || number < 0) throw new InvalidArgumentError('expected a whole number of at least 0')
+  return number
+}
+
+function confidence(value: string): number {
+  const number = Number(value)
+  if (value.trim() === '' || !Number.isFinite(number) || number < 0 || number > 1) throw new InvalidArgumentError('expected a number from 0 to 1')
   return number
 }
 

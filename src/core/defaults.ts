@@ -76,6 +76,8 @@ export interface ImportSettings {
 export interface AlignSettings {
   /** English characters per German character (Gale–Church's fixed ratio; German runs about a tenth longer). */
   ratio: number
+  /** `tandem memory align`: aligned pairs below this confidence (0–1) are listed, not stored. */
+  minConfidence: number
 }
 
 export const DEFAULTS: Readonly<Settings> = {
@@ -94,7 +96,7 @@ export const DEFAULTS: Readonly<Settings> = {
   retry: {rateLimitRetries: 8, transientRetries: 4, initialDelayMs: 1000, maxDelayMs: 60_000},
   price: {perMillion: 20, currency: 'EUR'},
   import: {maxHeadingLength: 80, maxHeadingWords: 10, maxSlugLength: 80},
-  align: {ratio: 0.9}
+  align: {ratio: 0.9, minConfidence: 0.5}
 }
 
 /** Settings where every group may be given in part: what a config file or a caller passes. */

@@ -72,6 +72,8 @@ export interface Segment {
   /** Tagged English text, once known. */
   target?: string
   origin?: 'memory' | 'provider' | 'vocabulary'
+  /** Set when the memory's English came from `tandem memory align`: the alignment's confidence, 0–1. */
+  alignedConfidence?: number
   /** The English inline content, once built. */
   targetNodes?: PhrasingContent[]
 }

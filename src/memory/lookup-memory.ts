@@ -27,6 +27,7 @@ export default function lookupMemory(options: Options) {
       if (record) {
         segment.target = record.target
         segment.origin = options.fresh ? 'provider' : 'memory'
+        if (record.alignedFrom) segment.alignedConfidence = record.alignedFrom.confidence
         if (!options.fresh) data.stats.memoryHits++
       }
     }

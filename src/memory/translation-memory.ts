@@ -23,6 +23,17 @@ export interface MemoryRecord {
    * never pays for it again, and dropped by `compact()` once the whole segment is in the memory.
    */
   part?: MemoryPart
+  /** Set on a pair found by `tandem memory align`: where each side was, and how sure the alignment was. */
+  alignedFrom?: AlignedFrom
+}
+
+export interface AlignedFrom {
+  /** `file:line:column` of the German block. */
+  de: string
+  /** `file:line:column` of the (first) English block. */
+  en: string
+  /** The alignment's confidence, 0–1, rounded to two decimals. */
+  confidence: number
 }
 
 export interface MemoryPart {
@@ -141,7 +152,7 @@ function serialize(records: ReadonlyMap<string, MemoryRecord>): string {
 
 /** A fixed key order, so that the file diffs cleanly. */
 function normalizeRecord(record: MemoryRecord): MemoryRecord {
-  const {key, source, target, origin, sourceLang, targetLang, provider, model, date, billedCharacters, part} = record
+  const {key, source, target, origin, sourceLang, targetLang, provider, model, date, billedCharacters, part, alignedFrom} = record
   return {
     key,
     source,
@@ -153,7 +164,8 @@ function normalizeRecord(record: MemoryRecord): MemoryRecord {
     ...(model === undefined ? {} : {model}),
     date,
     ...(billedCharacters === undefined ? {} : {billedCharacters}),
-    ...(part === undefined ? {} : {part: {of: part.of, index: part.index, count: part.count}})
+    ...(part === undefined ? {} : {part: {of: part.of, index: part.index, count: part.count}}),
+    ...(alignedFrom === undefined ? {} : {alignedFrom: {de: alignedFrom.de, en: alignedFrom.en, confidence: alignedFrom.confidence}})
   }
 }
 

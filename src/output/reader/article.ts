@@ -9,6 +9,8 @@ export interface Unit {
   en: PhrasingContent[]
   /** False when the memory has no translation yet: the English side is empty. */
   translated: boolean
+  /** The English came from aligning an existing translation, with this confidence. */
+  alignedConfidence?: number
 }
 
 /** What the reader lays out, row by row; every row that holds text is a German | English pair. */
@@ -112,7 +114,8 @@ export function readerArticle(file: VFile, tree: Root, options: {slug: string; f
 }
 
 function segmentUnit(segment: Segment): Unit {
-  return {de: segment.nodes, en: segment.targetNodes ?? [], translated: segment.target !== undefined}
+  const unit = {de: segment.nodes, en: segment.targetNodes ?? [], translated: segment.target !== undefined}
+  return segment.alignedConfidence === undefined ? unit : {...unit, alignedConfidence: segment.alignedConfidence}
 }
 
 /** The block segment that starts inside [start, end]: a Details value starts after its label, not at its paragraph. */

@@ -66,7 +66,11 @@ export function renderArticlePage(article: ReaderArticle, options: PageOptions):
     }
     maxBead = Math.max(maxBead, beads.count)
     const missing = unit.translated ? '' : `<span class="missing">${escapeHtml(t('reader.missing'))}</span>`
-    return {de: renderSentences(unit.de, deRanges, deBeads, german), en: renderSentences(unit.en, enRanges, enBeads, english) + missing}
+    const aligned =
+      unit.alignedConfidence === undefined
+        ? ''
+        : ` <span class="aligned" title="${escapeHtml(t('reader.alignedTitle'))}">${escapeHtml(t('reader.aligned', {confidence: unit.alignedConfidence.toFixed(2)}))}</span>`
+    return {de: renderSentences(unit.de, deRanges, deBeads, german), en: renderSentences(unit.en, enRanges, enBeads, english) + missing + aligned}
   }
 
   const pairId = () => `p${++pairs}`
