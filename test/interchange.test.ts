@@ -7,33 +7,13 @@ import {keyTaggedSource} from '../src/interchange/unit.ts'
 import {taggedToInline} from '../src/interchange/inline-codes.ts'
 import {toXml} from 'xast-util-to-xml'
 import {createSegmenter} from '../src/pipeline/processor.ts'
-import {closeServers, copyFromRepo, createProject, deeplEnv, removeProjects, startServer, type Project} from './project.ts'
+import {closeServers, copyFromRepo, createProject, removeProjects} from './project.ts'
+import {article, builtProject, names} from './interchange-project.ts'
 
 afterEach(async () => {
   await closeServers()
   await removeProjects()
 })
-
-export const names = 'de\ten\tkind\tnote\nKursk\tKursk\tplace\t\nSelenskyj\tZelensky\tperson\tPresident of Ukraine\n'
-export const article = [
-  '---',
-  'title: Selenskyj in Kursk',
-  '---',
-  '',
-  'Präsident **Selenskyj** besuchte [Kursk](https://example.org/kursk "Die Stadt") und sagte `hallo`.',
-  '',
-  'Ein zweiter Absatz ohne Auszeichnung.',
-  ''
-].join('\n')
-
-/** A project with the article above built through the local DeepL server: its memory holds machine translations. */
-export async function builtProject(): Promise<Project> {
-  const project = await createProject({files: {'content/de/a.md': article, 'glossary/names.tsv': names}})
-  const deepl = await startServer()
-  const build = await project.cli(['build'], deeplEnv(deepl))
-  expect(build.code).toBe(0)
-  return project
-}
 
 describe('keys', () => {
   it('keys a tagged source as the build keys its segment, for every segment of the repository and the fixtures', async () => {

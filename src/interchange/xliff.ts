@@ -55,7 +55,7 @@ export function writeXliff(articles: readonly XliffArticle[], options: XliffExpo
         ])
       }
       // A human translation is approved; translate-toolkit reads anything else as fuzzy.
-      const approved = segment.target !== undefined && segment.origin !== 'mt' ? {approved: 'yes'} : {}
+      const approved: Record<string, string> = segment.target !== undefined && segment.origin !== 'mt' ? {approved: 'yes'} : {}
       return element('trans-unit', {id: segment.id, ...approved, 'xml:space': 'preserve'}, [
         element('source', {'xml:lang': options.sourceLang}, inline(segment.source, segment)),
         ...(segment.target === undefined
