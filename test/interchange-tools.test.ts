@@ -10,7 +10,7 @@
  */
 import {execFile} from 'node:child_process'
 import {existsSync} from 'node:fs'
-import {mkdir, readFile, writeFile} from 'node:fs/promises'
+import {mkdir, readFile, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {promisify} from 'node:util'
 import {afterEach, beforeAll, describe, expect, it} from 'vitest'
@@ -139,6 +139,48 @@ describe.skipIf(!available && !inCi)('OmegaT and translate-toolkit read and writ
     const build = await project.cli(['build'])
     expect(build.code).toBe(0)
     expect(await project.read('content/en/a.md')).toContain('# The situation in Kursk\n\nZelensky speaks in Kursk.\n\nThe second paragraph.\n')
+  }, 180_000)
+
+  it('OmegaT opens tandem’s XLIFF in a project and writes it back with every unit and target; tandem reads what it wrote', async () => {
+    const project = await builtProject()
+    await project.cli(['xliff', 'export', 'content/de/a.md', '-o', 'a.xlf'])
+    const dir = await createOmegatProject(project, '')
+    await rm(path.join(dir, 'source', 'article.txt'))
+    await writeFile(path.join(dir, 'source', 'a.xlf'), await project.read('a.xlf'))
+    await runOmegat(dir, '--mode=console-translate')
+    const written = await readFile(path.join(dir, 'target', 'a.xlf'), 'utf8')
+    // OmegaT 3.6 keeps the targets of a bilingual file as they are; only its serialization differs.
+    expect(written).toBe((await project.read('a.xlf')).replaceAll('" />', '"/>').replace(/\n$/, ''))
+    await project.write('from-omegat.xlf', written)
+    const imported = await project.cli(['xliff', 'import', 'from-omegat.xlf'])
+    expect(imported.stderr).toEqual(['from-omegat.xlf: 0 targets now current, 4 unchanged, 0 for segments that no longer exist, 0 whose German changed'])
+  }, 180_000)
+
+  it('OmegaT’s own TBX reader (run by a console-mode script) reads every name of tandem’s TBX with its kind and note', async () => {
+    const project = await createProject()
+    await copyFromRepo(project, 'glossary')
+    const dir = await createOmegatProject(project, 'Selenskyj.\n')
+    expect((await project.cli(['glossary', 'export', '--format', 'tbx', '-o', 'omegat/glossary/names.tbx'])).code).toBe(0)
+    const script = path.join(project.root, 'read-glossary.groovy')
+    await writeFile(
+      script,
+      [
+        'import org.omegat.gui.glossary.GlossaryReaderTBX',
+        'def dir = new File(org.omegat.core.Core.getProject().getProjectProperties().getGlossaryRoot())',
+        "new File(dir.parentFile, 'glossary-read.tsv').withWriter('UTF-8') { writer ->",
+        "  GlossaryReaderTBX.read(new File(dir, 'names.tbx'), false).each { entry ->",
+        "    writer << entry.srcText << '\\t' << entry.locText << '\\t' << entry.commentText.replace('\\n', ' | ') << '\\n'",
+        '  }',
+        '}',
+        ''
+      ].join('\n')
+    )
+    await runOmegat(dir, '--mode=console-translate', `--script=${script}`)
+    const read = (await readFile(path.join(dir, 'glossary-read.tsv'), 'utf8')).split('\n').filter(Boolean)
+    const entries = (await project.read('glossary/names.tsv')).split('\n').slice(1).filter((line) => line !== '' && !line.startsWith('#'))
+    expect(read.length).toBe(entries.length)
+    expect(read[0]).toBe('Abbas Araghtschi\tAbbas Araghchi\tsubjectField: person | Foreign Minister of Iran')
+    expect(read).toContain('Ägypten\tEgypt\tsubjectField: place')
   }, 180_000)
 
   it('translate-toolkit’s xliff2po reads tandem’s XLIFF with every unit, and its Python API reads the TMX and the TBX', async () => {
