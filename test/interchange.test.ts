@@ -267,6 +267,26 @@ describe('XLIFF', () => {
     expect(await project.memory()).toEqual(before)
   })
 
+  const brokenXliff: [string, (xlf: string) => string, string][] = [
+    ['not well-formed', (xlf) => xlf.replace('</source>', ''), 'a.xlf:12:7  error  not well-formed XML: Missing end tag for element source  xml-not-well-formed'],
+    ['a missing language', (xlf) => xlf.replace(' source-language="de"', ''), 'a.xlf:3:3  error  this `<file>` has no `source-language`  xliff-language'],
+    ['a BOM', (xlf) => '\uFEFF' + xlf, 'a.xlf:1:1  error  the file starts with a byte order mark; save it as UTF-8 without BOM  xml-bom'],
+    ['CRLF', (xlf) => xlf.replaceAll('\n', '\r\n'), 'a.xlf:1:39  error  the file has CRLF (or CR) line endings; save it with LF line endings  xml-line-ending']
+  ]
+  for (const [name, damage, message] of brokenXliff) {
+    it(`reports an XLIFF with ${name} at file:line:column and imports nothing`, async () => {
+      const project = await builtProject()
+      await project.cli(['xliff', 'export', 'content/de/a.md', '-o', 'a.xlf'])
+      const before = await project.memory()
+      const edited = (await project.read('a.xlf')).replace('Ein zweiter Absatz ohne Auszeichnung.</source>\n        <target xml:lang="en-US" state="needs-review-translation">', '$&Changed. ')
+      await project.write('a.xlf', damage(edited))
+      const run = await project.cli(['xliff', 'import', 'a.xlf'])
+      expect(run.code).toBe(1)
+      expect(run.stderr).toEqual([message])
+      expect(await project.memory()).toEqual(before)
+    })
+  }
+
   it('reports units for segments that no longer exist', async () => {
     const project = await builtProject()
     await project.cli(['xliff', 'export', 'content/de/a.md', '-o', 'a.xlf'])

@@ -49,7 +49,8 @@ export function readUnitText(
     ] as const) {
       const problem = tagProblem(text, placeholders)
       if (problem) {
-        fail(file, `the inline codes of this ${element === source ? 'source' : 'target'} do not match its source: ${problem}`, placeOf(element), 'interchange-tags')
+        const reason = element === source ? `the inline codes of this source do not pair: ${problem}` : `the inline codes of this target do not match its source: ${problem}`
+        fail(file, reason, placeOf(element), 'interchange-tags')
         return undefined
       }
     }
