@@ -110,6 +110,14 @@ describe.skipIf(!available && !inCi)('OmegaT and translate-toolkit read and writ
     const translated = await readFile(path.join(dir, 'target', 'article.txt'), 'utf8')
     expect(translated).toBe(english.map((segment) => taggedToPlain(segment.source)).join('\n\n') + '\n')
     expect(german.length).toBe(13)
+    // OmegaT's own project memory goes back into an empty tandem memory, and a build needs nothing more.
+    await project.write('memory/de-en.jsonl', '')
+    const imported = await project.cli(['memory', 'import', 'omegat/omegat-omegat.tmx', '--origin', 'human'])
+    expect(imported.stderr).toEqual([
+      'omegat/omegat-omegat.tmx: 13 units, 13 matched a segment of content/de, 13 new, 0 already in the memory, 0 conflicted with a human translation'
+    ])
+    const dry = await project.cli(['build', '--dry-run', '--json'])
+    expect(JSON.parse(dry.stdout.join('\n')).total.toTranslate).toBe(0)
   }, 180_000)
 
   it('a TMX that OmegaT wrote (console-createpseudotranslatetmx), its targets edited, is imported and the next build uses it', async () => {
