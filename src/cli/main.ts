@@ -13,6 +13,7 @@ import {runImport} from './run-import.ts'
 import {runMemoryImport, runMemoryRekey} from './run-memory.ts'
 import {runMemoryAlign, type MemoryAlignOptions} from './run-align.ts'
 import {alignedRecordDefaults} from '../memory/aligned-records.ts'
+import {interchangeCommands, runMemoryImportOrTmx} from './interchange-commands.ts'
 import {runSite} from './run-site.ts'
 import {runStatus} from './run-status.ts'
 
@@ -98,14 +99,15 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
   const memory = program.command('memory').description('work with the translation memory')
   memory
     .command('import')
-    .description('pair a German file with its existing English version, block by block, and add the pairs to the memory')
-    .argument('<german>', 'German Markdown file')
-    .argument('<english>', 'English Markdown file with the same blocks')
-    .addOption(new Option('--origin <origin>', 'who translated it').choices(['human', 'import']).default('human'))
+    .description('add a TMX to the memory, or pair a German file with its existing English version, block by block')
+    .argument('<file>', 'a TMX file (1.1–1.4b), or a German Markdown file')
+    .argument('[english]', 'with a German file: the English Markdown file with the same blocks')
+    .addOption(new Option('--origin <origin>', 'who translated it (default: import for TMX, human for pairs)').choices(['human', 'import']))
+    .addOption(new Option('--prefer <which>', 'TMX: on a conflict with a human translation, make the imported one current').choices(['import']))
     .option('--date <yyyy-mm-dd>', 'date recorded on the pairs (default: today)')
     .addOption(targetLang())
-    .action(async (german: string, english: string, options: {origin: 'human' | 'import'; date?: string; targetLang?: string}) => {
-      exitCode = await runMemoryImport(german, english, options, io)
+    .action(async (file: string, english: string | undefined, options: {origin?: 'human' | 'import'; prefer?: 'import'; date?: string; targetLang?: string}) => {
+      exitCode = await runMemoryImportOrTmx(file, english, options, io, ui, runMemoryImport)
     })
   memory
     .command('align')
@@ -187,6 +189,10 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
     .action(async (options: {serverUrl?: string}) => {
       exitCode = await runGlossarySync(options, io)
     })
+
+  interchangeCommands(program, memory, glossary, io, () => ui, targetLang, (code) => {
+    exitCode = code
+  })
 
   try {
     await program.parseAsync([...argv], {from: 'user'})

@@ -71,7 +71,16 @@ export const de = {
       summary: '{{stored}} von {{pairs}} Paaren in {{memory}} gespeichert, {{skipped}} nicht gespeichert',
       dryRun: '{{stored}} von {{pairs}} Paaren würden gespeichert, {{skipped}} nicht (Probelauf, nichts geschrieben)',
       skipped: '{{de}} ↔ {{en}}: nicht gespeichert: {{reason}}'
-    }
+    },
+    // CAT-tool interchange (TMX, XLIFF, TBX)
+    tmxExported: '{{count}} Einheiten nach {{file}} geschrieben',
+    tmxImported:
+      '{{file}}: {{units}} Einheiten, {{matched}} passen zu einem Segment in {{dir}}, {{added}} neu, {{unchanged}} schon im Speicher, {{conflicts}} im Konflikt mit einer menschlichen Übersetzung',
+    xliffExported: '{{count}} Einheiten aus {{articles}} Artikeln nach {{file}} geschrieben',
+    xliffImported:
+      '{{file}}: {{changed}} Übersetzungen übernommen, {{unchanged}} unverändert, {{missing}} für Segmente, die es nicht mehr gibt, {{stale}} mit geändertem Deutsch',
+    tbxExported: '{{count}} Namen nach {{file}} geschrieben',
+    tbxImported: '{{file}}: {{added}} Namen zu {{glossary}} hinzugefügt, {{unchanged}} schon vorhanden'
   }
 } as const
 
@@ -145,7 +154,16 @@ export const en = {
       summary: '{{stored}} of {{pairs}} pairs stored in {{memory}}, {{skipped}} not stored',
       dryRun: '{{stored}} of {{pairs}} pairs would be stored, {{skipped}} not (dry run, nothing written)',
       skipped: '{{de}} ↔ {{en}}: not stored: {{reason}}'
-    }
+    },
+    // CAT-tool interchange (TMX, XLIFF, TBX)
+    tmxExported: 'wrote {{count}} units to {{file}}',
+    tmxImported:
+      '{{file}}: {{units}} units, {{matched}} matched a segment of {{dir}}, {{added}} new, {{unchanged}} already in the memory, {{conflicts}} conflicted with a human translation',
+    xliffExported: 'wrote {{count}} units of {{articles}} articles to {{file}}',
+    xliffImported:
+      '{{file}}: {{changed}} targets now current, {{unchanged}} unchanged, {{missing}} for segments that no longer exist, {{stale}} whose German changed',
+    tbxExported: 'wrote {{count}} names to {{file}}',
+    tbxImported: '{{file}}: {{added}} names added to {{glossary}}, {{unchanged}} already there'
   }
 } satisfies Record<keyof typeof de, unknown>
 

@@ -18,6 +18,11 @@ export interface MemoryRecord {
   /** ISO date (YYYY-MM-DD) the translation was made. */
   date: string
   billedCharacters?: number
+  /** Who made a human record. */
+  author?: string
+  /** The `recordId()` of the record this human edit replaced; that record stays in the memory. */
+  replaces?: string
+  note?: string
   /**
    * Set on a piece of a segment too large for one request (key: `partKey()`): kept so that a build cut short
    * never pays for it again, and dropped by `compact()` once the whole segment is in the memory.
@@ -137,6 +142,12 @@ export class TranslationMemory {
     return changed
   }
 
+  /** Every record of `key` (the shared memory model keeps several; this store, until it lands, one). */
+  all(key: string): MemoryRecord[] {
+    const record = this.records.get(key)
+    return record ? [record] : []
+  }
+
   entries(): IterableIterator<MemoryRecord> {
     return this.records.values()
   }
@@ -152,7 +163,7 @@ function serialize(records: ReadonlyMap<string, MemoryRecord>): string {
 
 /** A fixed key order, so that the file diffs cleanly. */
 function normalizeRecord(record: MemoryRecord): MemoryRecord {
-  const {key, source, target, origin, sourceLang, targetLang, provider, model, date, billedCharacters, part, alignedFrom} = record
+  const {key, source, target, origin, sourceLang, targetLang, provider, model, date, billedCharacters, author, replaces, note, part, alignedFrom} = record
   return {
     key,
     source,
@@ -164,6 +175,9 @@ function normalizeRecord(record: MemoryRecord): MemoryRecord {
     ...(model === undefined ? {} : {model}),
     date,
     ...(billedCharacters === undefined ? {} : {billedCharacters}),
+    ...(author === undefined ? {} : {author}),
+    ...(replaces === undefined ? {} : {replaces}),
+    ...(note === undefined ? {} : {note}),
     ...(part === undefined ? {} : {part: {of: part.of, index: part.index, count: part.count}}),
     ...(alignedFrom === undefined ? {} : {alignedFrom: {de: alignedFrom.de, en: alignedFrom.en, confidence: alignedFrom.confidence}})
   }
