@@ -33,6 +33,8 @@ describe('i18n resources', () => {
       'cli.failed',
       'cli.failed_other',
       'cli.imported',
+      'cli.memoryWait',
+      'cli.memoryWaitUnknown',
       'cli.noFiles',
       'cli.site',
       'cli.site_other',

@@ -7,7 +7,8 @@ import {DEFAULTS} from '../core/defaults.ts'
 import {pricing} from '../pipeline/estimate.ts'
 import {deeplDefaults} from '../providers/deepl.ts'
 import {schedulerDefaults} from '../providers/scheduler.ts'
-import {EXIT, type CliIo} from './io.ts'
+import {MemoryFileError} from '../memory/translation-memory.ts'
+import {EXIT, reportFiles, type CliIo} from './io.ts'
 import {runBuild, type BuildCommandOptions} from './run-build.ts'
 import {runCheck, runGlossaryAdd, runGlossaryCandidates, runGlossaryLint, runGlossaryList} from './run-glossary.ts'
 import {runGlossarySync} from './run-glossary-sync.ts'
@@ -169,6 +170,8 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
     await program.parseAsync([...argv], {from: 'user'})
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.fatal
+    // Broken memory lines are reported like any file's problems, at memory/de-en.jsonl:line:column.
+    if (error instanceof MemoryFileError) return reportFiles([error.file], io)
     if (error instanceof TandemError) {
       io.stderr(`tandem: ${error.message}`)
       return EXIT.fatal

@@ -62,7 +62,7 @@ export async function runGlossaryAdd(
 export async function runCheck(files: string[], options: {strict?: boolean; targetLang: string}, io: CliIo, ui: i18n): Promise<number> {
   const project = await openProject({root: io.cwd, targetLang: options.targetLang, ...(files.length > 0 ? {files} : {})})
   if (project.glossaryBroken) return reportFiles([project.glossary.file], io)
-  const memory = await TranslationMemory.open(path.join(project.root, project.settings.memoryPath))
+  const memory = await TranslationMemory.open(path.join(project.root, project.settings.memoryPath), {root: project.root, readOnly: true})
   const vfiles = await segmentFiles(project, memory, {strict: options.strict ?? false})
   const exitCode = reportFiles([project.glossary.file, ...vfiles], io)
   const {errors, warnings} = countMessages(vfiles)
@@ -74,7 +74,7 @@ export async function runCheck(files: string[], options: {strict?: boolean; targ
 export async function runGlossaryCandidates(files: string[], options: {min: number}, io: CliIo): Promise<number> {
   const project = await openProject({root: io.cwd, ...(files.length > 0 ? {files} : {})})
   if (project.glossaryBroken) return reportFiles([project.glossary.file], io)
-  const memory = await TranslationMemory.open(path.join(project.root, project.settings.memoryPath))
+  const memory = await TranslationMemory.open(path.join(project.root, project.settings.memoryPath), {root: project.root, readOnly: true})
   const vfiles = await segmentFiles(project, memory)
   const candidates = findCandidates(
     vfiles.map((file) => ({

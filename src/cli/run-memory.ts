@@ -8,7 +8,8 @@ import {openProject} from '../pipeline/project.ts'
 import {readSourceFile} from '../pipeline/read-source.ts'
 import {segmentFiles} from '../pipeline/segment-files.ts'
 import {tandemData} from '../core/data.ts'
-import {EXIT, reportFiles, type CliIo} from './io.ts'
+import {createI18n} from '../i18n/index.ts'
+import {EXIT, lockWaitLine, reportFiles, type CliIo} from './io.ts'
 
 export interface MemoryImportOptions {
   origin: 'human' | 'import'
@@ -33,7 +34,7 @@ export async function runMemoryImport(german: string, english: string, options: 
         origin: options.origin,
         date: options.date ?? new Date().toISOString().slice(0, 10)
       })
-      const memory = await TranslationMemory.open(path.join(project.root, project.settings.memoryPath))
+      const memory = await TranslationMemory.open(path.join(project.root, project.settings.memoryPath), {root: project.root, onWait: (wait) => io.stderr(lockWaitLine(wait, io, createI18n('en')))})
       await memory.append(records)
       await memory.compact()
       added = records.length
@@ -50,7 +51,7 @@ export async function runMemoryImport(german: string, english: string, options: 
 export async function runMemoryRekey(files: string[], options: {targetLang: string}, io: CliIo): Promise<number> {
   const project = await openProject({root: io.cwd, targetLang: options.targetLang, ...(files.length > 0 ? {files} : {})})
   if (project.glossaryBroken) return reportFiles([project.glossary.file], io)
-  const memory = await TranslationMemory.open(path.join(project.root, project.settings.memoryPath))
+  const memory = await TranslationMemory.open(path.join(project.root, project.settings.memoryPath), {root: project.root, onWait: (wait) => io.stderr(lockWaitLine(wait, io, createI18n('en')))})
   const vfiles = await segmentFiles(project, memory)
   const segments = vfiles.flatMap((file) => file.data.tandem ? tandemData(file).segments : [])
   const added = await rekeyMemory(memory, segments, project.settings)

@@ -21,3 +21,8 @@ export function memoryKey(input: MemoryKeyInput): string {
     ['tandem-memory-1', input.sourceLang.toLowerCase(), input.targetLang.toLowerCase(), input.source, ...entries].join('\n')
   )
 }
+
+/** What identifies one memory record among the several a key may have (the `replaces` of a human edit names it). */
+export function recordId(record: {key: string; origin: string; target: string}): string {
+  return sha256(`${record.key}\0${record.origin}\0${record.target}`).slice(0, 16)
+}

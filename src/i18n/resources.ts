@@ -55,7 +55,10 @@ export const de = {
     checked_other: '{{count}} Dateien geprüft: {{errors}} Fehler, {{warnings}} Warnungen',
     noFiles: 'keine Markdown-Dateien in {{dir}}',
     site: '{{count}} Artikel in {{dir}}',
-    site_other: '{{count}} Artikel in {{dir}}'
+    site_other: '{{count}} Artikel in {{dir}}',
+    // The memory shared by several processes (issue 17).
+    memoryWait: 'warte auf {{lock}}: Prozess {{pid}} hält die Sperre seit {{since}} (ein anderer tandem-Lauf)',
+    memoryWaitUnknown: 'warte auf {{lock}}: ein anderer Prozess hält die Sperre'
   }
 } as const
 
@@ -113,7 +116,10 @@ export const en = {
     checked_other: '{{count}} files checked: {{errors}} errors, {{warnings}} warnings',
     noFiles: 'no Markdown files in {{dir}}',
     site: '{{count}} article in {{dir}}',
-    site_other: '{{count}} articles in {{dir}}'
+    site_other: '{{count}} articles in {{dir}}',
+    // The memory shared by several processes (issue 17).
+    memoryWait: 'waiting for {{lock}}: process {{pid}} has held it since {{since}} (another tandem run)',
+    memoryWaitUnknown: 'waiting for {{lock}}: another process holds it'
   }
 } satisfies Record<keyof typeof de, unknown>
 

@@ -2,11 +2,11 @@ import path from 'node:path'
 import type {VFile} from 'vfile'
 import pLimit from 'p-limit'
 import {createI18n} from '../i18n/index.ts'
-import {TranslationMemory} from '../memory/translation-memory.ts'
+import {TranslationMemory, type LockWait} from '../memory/translation-memory.ts'
 import {ProviderAuthorizationError, ProviderError, ProviderQuotaError} from '../providers/errors.ts'
 import type {Provider} from '../providers/provider.ts'
 import type {TranslationProgress} from '../providers/translate-misses.ts'
-import {writeFileAtomic} from '../core/write-file-atomic.ts'
+import {removeLeftovers, writeFileAtomic} from '../core/write-file-atomic.ts'
 import {tandemData} from '../core/data.ts'
 import {checkInsideSourceDir, openProject, type Project, type ProjectOptions} from './project.ts'
 import {createProcessor} from './processor.ts'
@@ -25,6 +25,8 @@ export interface BuildOptions extends ProjectOptions {
   keepFileData?: boolean
   /** Told each time a provider answer has been stored in the memory. */
   onProgress?: (progress: TranslationProgress) => void
+  /** Told when the build waits for another process's lock on the memory. */
+  onMemoryWait?: (wait: LockWait) => void
 }
 
 export interface BuiltFile {
@@ -48,6 +50,8 @@ export interface BuildResult {
   stoppedBy?: ProviderError
   /** The name glossary's lint messages; with an error among them, nothing was built. */
   glossary: VFile
+  /** Messages about the memory file (a torn last line moved aside); unset when the glossary stopped the build. */
+  memory?: VFile
 }
 
 /** Build the English edition and the side-by-side view of each German file. Only the CLI prints. */
@@ -56,7 +60,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const {root, settings, sourceDir} = project
   const result: BuildResult = {files: [], translated: 0, billedCharacters: 0, requests: 0, memoryHits: 0, glossary: project.glossary.file}
   if (project.glossaryBroken) return result
-  const memory = await TranslationMemory.open(path.join(root, settings.memoryPath))
+  // What a killed write left in the folders a build writes.
+  await removeLeftovers([settings.targetDir, settings.parallelDir, path.dirname(settings.memoryPath), 'site'].map((dir) => path.join(root, dir)))
+  const memory = await TranslationMemory.open(path.join(root, settings.memoryPath), {
+    root,
+    ...(options.onMemoryWait ? {onWait: options.onMemoryWait} : {})
+  })
+  result.memory = memory.file
   const abort = new AbortController()
   const processor = createProcessor({
     memory,

@@ -64,7 +64,7 @@ export async function estimate(options: EstimateOptions = {}): Promise<Estimate>
   const empty = {segments: 0, memoryHits: 0, toTranslate: 0, billedCharacters: 0, requests: 0}
   const result: Estimate = {files: [], total: {...empty, files: 0}, failed: [], glossary: project.glossary.file}
   if (project.glossaryBroken) return result
-  const memory = await TranslationMemory.open(path.join(root, settings.memoryPath))
+  const memory = await TranslationMemory.open(path.join(root, settings.memoryPath), {root, readOnly: true})
   const processor = createSegmenter({
     sourceLang: settings.sourceLang,
     targetLang: settings.targetLang,

@@ -50,7 +50,7 @@ export async function writeReaderSite(options: ReaderSiteOptions = {}): Promise<
   // Memory keys depend on the glossary's matches: on a broken glossary every lookup would miss.
   if (project.glossaryBroken) return {dir, pages: [], written: [], files: [project.glossary.file]}
 
-  const memory = await TranslationMemory.open(path.join(project.root, project.settings.memoryPath))
+  const memory = await TranslationMemory.open(path.join(project.root, project.settings.memoryPath), {root: project.root, readOnly: true})
   const segment = createFileSegmenter(project, memory)
   const english = createI18n('en').t
   const interfaceStrings = createI18n(ui).t
