@@ -33,6 +33,7 @@ describe('i18n resources', () => {
       'cli.failed',
       'cli.failed_other',
       'cli.imported',
+      'cli.memoryMergeUsage',
       'cli.memoryWait',
       'cli.memoryWaitUnknown',
       'cli.noFiles',

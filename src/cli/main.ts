@@ -13,7 +13,7 @@ import {runBuild, type BuildCommandOptions} from './run-build.ts'
 import {runCheck, runGlossaryAdd, runGlossaryCandidates, runGlossaryLint, runGlossaryList} from './run-glossary.ts'
 import {runGlossarySync} from './run-glossary-sync.ts'
 import {runImport} from './run-import.ts'
-import {runMemoryImport, runMemoryRekey} from './run-memory.ts'
+import {runMemoryImport, runMemoryMerge, runMemoryRekey} from './run-memory.ts'
 import {runSite} from './run-site.ts'
 import {runStatus} from './run-status.ts'
 
@@ -114,6 +114,14 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
     .addOption(targetLang())
     .action(async (files: string[], options: {targetLang: string}) => {
       exitCode = await runMemoryRekey(files, options, io)
+    })
+  memory
+    .command('merge')
+    .description('git merge driver: write the sorted union of the records of BASE, OURS and THEIRS to OURS; human records are never dropped')
+    .argument('[files...]', 'BASE OURS THEIRS, as git passes them (%O %A %B)')
+    .option('--setup', 'print the .gitattributes line and the git config line that enable the driver')
+    .action(async (files: string[], options: {setup?: boolean}) => {
+      exitCode = await runMemoryMerge(files, options, io, ui)
     })
 
   const glossary = program.command('glossary').description(`work with the name glossary, ${DEFAULTS.glossaryPath}`)

@@ -1,9 +1,13 @@
+import {readFile} from 'node:fs/promises'
+import type {i18n} from 'i18next'
 import path from 'node:path'
-import type {VFile} from 'vfile'
+import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {pairTranslations} from '../memory/pair-translations.ts'
 import {rekeyMemory} from '../memory/rekey.ts'
-import {TranslationMemory} from '../memory/translation-memory.ts'
+import {mergeMemories} from '../memory/merge-memories.ts'
+import {MemoryFileError, parseMemory, TranslationMemory, type MemoryLine} from '../memory/translation-memory.ts'
+import {writeFileAtomic} from '../core/write-file-atomic.ts'
 import {openProject} from '../pipeline/project.ts'
 import {readSourceFile} from '../pipeline/read-source.ts'
 import {segmentFiles} from '../pipeline/segment-files.ts'
@@ -59,4 +63,51 @@ export async function runMemoryRekey(files: string[], options: {targetLang: stri
   const exitCode = reportFiles(vfiles.filter((file) => file.messages.some((message) => message.fatal)), io)
   io.stderr(`${added.length} translations re-keyed in ${project.settings.memoryPath}`)
   return exitCode
+}
+
+/** The two lines that make git merge memories with `tandem memory merge`. */
+export const mergeSetup = {
+  attributes: 'memory/*.jsonl merge=tandem-memory',
+  config: 'git config merge.tandem-memory.driver "npx tandem memory merge %O %A %B"'
+} as const
+
+/**
+ * `tandem memory merge BASE OURS THEIRS`, git's merge driver for memories: the merged memory is written to
+ * OURS. Broken lines in any of the three are errors at their place, and OURS is left alone (git then reports
+ * a conflict).
+ */
+export async function runMemoryMerge(files: string[], options: {setup?: boolean}, io: CliIo, ui: i18n): Promise<number> {
+  if (options.setup) {
+    io.stdout(`${mergeSetup.attributes}\n${mergeSetup.config}`)
+    return EXIT.ok
+  }
+  if (files.length !== 3) {
+    io.stderr(`tandem: ${ui.t('cli.memoryMergeUsage')}`)
+    return EXIT.fatal
+  }
+  const parsed: MemoryLine[][] = []
+  const broken: VFile[] = []
+  for (const file of files) {
+    const absolute = path.resolve(io.cwd, file)
+    const vfile = new VFile({path: absolute, cwd: io.cwd})
+    try {
+      const memory = parseMemory(await readFile(absolute), absolute, io.cwd, vfile)
+      if (memory.torn) {
+        vfile.message('the last line is cut short; repair it, then merge again', {
+          place: {line: memory.torn.line, column: 1},
+          ruleId: 'memory-torn-line',
+          source: 'tandem'
+        }).fatal = true
+        broken.push(vfile)
+      }
+      parsed.push(memory.lines)
+    } catch (error) {
+      if (!(error instanceof MemoryFileError)) throw error
+      broken.push(error.file)
+    }
+  }
+  if (broken.length > 0) return reportFiles(broken, io)
+  const [base = [], ours = [], theirs = []] = parsed
+  await writeFileAtomic(path.resolve(io.cwd, files[1] ?? ''), mergeMemories(base, ours, theirs))
+  return EXIT.ok
 }

@@ -84,7 +84,8 @@ async function acquire(lock: string, staleMs: number, options: LockOptions): Pro
     }
     if (!noticed && Date.now() - started >= (options.noticeMs ?? lockDefaults.noticeMs)) {
       noticed = true
-      options.onWait?.({lock, ...(seen.holder ? {holder: seen.holder} : {})})
+      const holder = seen.holder ? {pid: seen.holder.pid, host: seen.holder.host, since: seen.holder.since} : undefined
+      options.onWait?.({lock, ...(holder ? {holder} : {})})
     }
     await sleep(poll)
     poll = Math.min(poll * 2, lockDefaults.maxPollMs)

@@ -14,6 +14,11 @@ export function temporaryName(file: string): string {
 /** tandem's temporary files, and nothing else: with the pid of their writer, or from before names had one. */
 const temporaryPattern = /^\.tandem-tmp-(?:(\d+)-)?[0-9a-f]{12}-./
 
+/** Whether a file name is one of `temporaryName()`'s. */
+export function isTemporaryFile(name: string): boolean {
+  return temporaryPattern.test(name)
+}
+
 /** A temporary file older than this is a leftover whatever its pid says (pids are reused). */
 export const leftoverAgeMs = 10 * 60_000
 

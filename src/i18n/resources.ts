@@ -58,7 +58,8 @@ export const de = {
     site_other: '{{count}} Artikel in {{dir}}',
     // The memory shared by several processes (issue 17).
     memoryWait: 'warte auf {{lock}}: Prozess {{pid}} hält die Sperre seit {{since}} (ein anderer tandem-Lauf)',
-    memoryWaitUnknown: 'warte auf {{lock}}: ein anderer Prozess hält die Sperre'
+    memoryWaitUnknown: 'warte auf {{lock}}: ein anderer Prozess hält die Sperre',
+    memoryMergeUsage: 'memory merge braucht drei Dateien, BASIS UNSERE DEREN (wie git sie übergibt: %O %A %B); --setup zeigt die Einrichtung für git'
   }
 } as const
 
@@ -119,7 +120,8 @@ export const en = {
     site_other: '{{count}} articles in {{dir}}',
     // The memory shared by several processes (issue 17).
     memoryWait: 'waiting for {{lock}}: process {{pid}} has held it since {{since}} (another tandem run)',
-    memoryWaitUnknown: 'waiting for {{lock}}: another process holds it'
+    memoryWaitUnknown: 'waiting for {{lock}}: another process holds it',
+    memoryMergeUsage: 'memory merge needs three files, BASE OURS THEIRS (as git passes them: %O %A %B); --setup prints the git set-up'
   }
 } satisfies Record<keyof typeof de, unknown>
 

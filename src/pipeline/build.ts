@@ -61,7 +61,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const result: BuildResult = {files: [], translated: 0, billedCharacters: 0, requests: 0, memoryHits: 0, glossary: project.glossary.file}
   if (project.glossaryBroken) return result
   // What a killed write left in the folders a build writes.
-  await removeLeftovers([settings.targetDir, settings.parallelDir, path.dirname(settings.memoryPath), 'site'].map((dir) => path.join(root, dir)))
+  await removeLeftovers(
+    [settings.sourceDir, settings.targetDir, settings.parallelDir, path.dirname(settings.memoryPath), path.dirname(settings.glossaryPath), 'site'].map(
+      (dir) => path.join(root, dir)
+    )
+  )
   const memory = await TranslationMemory.open(path.join(root, settings.memoryPath), {
     root,
     ...(options.onMemoryWait ? {onWait: options.onMemoryWait} : {})
