@@ -277,11 +277,11 @@ describe('a torn last line', () => {
   })
 })
 
-/** Two articles of a few paragraphs, and one both builds share. */
+/** Four small articles for each build, and one both build (a request each: the builds overlap request by request). */
 function articles(): Record<string, string> {
-  const article = (name: string, count: number) =>
-    Array.from({length: count}, (_, index) => `Absatz ${index + 1} von ${name} über die Soldaten.`).join('\n\n') + '\n'
-  return {'content/de/a.md': article('A', 6), 'content/de/b.md': article('B', 6), 'content/de/c.md': article('C', 4)}
+  const article = (name: string) => `Absatz eins von ${name}.\n\nAbsatz zwei von ${name} über die Soldaten.\n`
+  const names = ['a1', 'a2', 'a3', 'a4', 'b1', 'b2', 'b3', 'b4', 'c']
+  return Object.fromEntries(names.map((name) => [`content/de/${name}.md`, article(name)]))
 }
 
 async function memoryIsSorted(project: Project): Promise<boolean> {
@@ -296,7 +296,7 @@ describe('two real builds and a compactor on one project', () => {
     for (let round = 0; round < 20; round++) {
       const project = await createProject({files: articles()})
       // Slow answers of two texts each: the builds' requests and appends overlap, and overlap the compactor's rewrites.
-      const deepl = await startServer({delayMs: 40, maxTexts: 2})
+      const deepl = await startServer({delayMs: 100})
       const env = deeplEnv(deepl)
 
       const third = spawn(process.execPath, ['--import', 'tsx', compactor, path.join(project.root, 'memory', 'de-en.jsonl')], {
@@ -313,28 +313,32 @@ describe('two real builds and a compactor on one project', () => {
         await new Promise((resolve) => setTimeout(resolve, 20))
       }
 
-      const [one, two] = await Promise.all([
-        run([bin, 'build', 'content/de/a.md', 'content/de/c.md'], project.root, env),
-        run([bin, 'build', 'content/de/b.md', 'content/de/c.md'], project.root, env)
-      ])
-      expect([one.code, two.code], one.output + two.output).toEqual([0, 0])
-      // The compactor sorts what the builds appended last, then stops.
-      while (!(await memoryIsSorted(project))) await new Promise((resolve) => setTimeout(resolve, 20))
-      third.kill('SIGTERM')
-      await compactorExit
+      const files = (prefix: string) => ['1', '2', '3', '4'].map((n) => `content/de/${prefix}${n}.md`)
+      try {
+        const [one, two] = await Promise.all([
+          run([bin, 'build', ...files('a'), 'content/de/c.md'], project.root, env),
+          run([bin, 'build', ...files('b'), 'content/de/c.md'], project.root, env)
+        ])
+        expect([one.code, two.code], one.output + two.output).toEqual([0, 0])
+        // The compactor sorts what the builds appended last, then stops.
+        while (!(await memoryIsSorted(project))) await new Promise((resolve) => setTimeout(resolve, 20))
+      } finally {
+        third.kill('SIGTERM')
+        await compactorExit
+      }
       expect(compactorOutput).toMatch(/^ready\nrewrites \d+\n$/)
 
       // Every text sent has its answer in the memory (c.md's may have been sent by both).
       const sent = new Set(deepl.translateRequests().flatMap((request) => request.params.texts))
       const stored = new Set((await project.memory()).map((entry) => entry.source))
       expect([...sent].filter((text) => !stored.has(text))).toEqual([])
-      expect(stored.size).toBe(16)
+      expect(stored.size).toBe(18)
 
       deepl.reset()
       const rebuild = await project.cli(['build'], env)
       expect(rebuild.code).toBe(0)
       expect(deepl.translateRequests()).toEqual([])
-      expect(await project.exists('content/en/c.md')).toBe(true)
+      expect(await listFiles(path.join(project.root, 'content', 'en'))).toEqual(['a1.md', 'a2.md', 'a3.md', 'a4.md', 'b1.md', 'b2.md', 'b3.md', 'b4.md', 'c.md'])
       expect((await readdir(path.join(project.root, 'memory'))).sort()).toEqual(['de-en.jsonl'])
       await closeServers()
       await removeProjects()
