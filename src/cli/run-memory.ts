@@ -28,6 +28,7 @@ export async function runMemoryImport(german: string, english: string, options: 
   const files = await Promise.all([german, english].map((input) => readSourceFile(path.resolve(io.cwd, input), io.cwd)))
   const [germanFile, englishFile] = files as [VFile, VFile]
   let added = 0
+  let memory: TranslationMemory | undefined
   if (!files.some((file) => file.messages.some((message) => message.fatal))) {
     try {
       const records = await pairTranslations(germanFile, englishFile, {
@@ -38,7 +39,7 @@ export async function runMemoryImport(german: string, english: string, options: 
         origin: options.origin,
         date: options.date ?? new Date().toISOString().slice(0, 10)
       })
-      const memory = await TranslationMemory.open(path.join(project.root, project.settings.memoryPath), {root: project.root, onWait: (wait) => io.stderr(lockWaitLine(wait, io, createI18n('en')))})
+      memory = await openMemory(project.root, project.settings.memoryPath, io)
       await memory.append(records)
       await memory.compact()
       added = records.length
@@ -46,7 +47,7 @@ export async function runMemoryImport(german: string, english: string, options: 
       if (!(error instanceof VFileMessage)) throw error
     }
   }
-  const exitCode = reportFiles(files, io)
+  const exitCode = reportFiles([...files, ...(memory ? [memory.file] : [])], io)
   if (exitCode === EXIT.ok) io.stderr(`${added} pairs added to ${project.settings.memoryPath}`)
   return exitCode
 }
@@ -55,14 +56,20 @@ export async function runMemoryImport(german: string, english: string, options: 
 export async function runMemoryRekey(files: string[], options: {targetLang: string}, io: CliIo): Promise<number> {
   const project = await openProject({root: io.cwd, targetLang: options.targetLang, ...(files.length > 0 ? {files} : {})})
   if (project.glossaryBroken) return reportFiles([project.glossary.file], io)
-  const memory = await TranslationMemory.open(path.join(project.root, project.settings.memoryPath), {root: project.root, onWait: (wait) => io.stderr(lockWaitLine(wait, io, createI18n('en')))})
+  const memory = await openMemory(project.root, project.settings.memoryPath, io)
   const vfiles = await segmentFiles(project, memory)
   const segments = vfiles.flatMap((file) => file.data.tandem ? tandemData(file).segments : [])
   const added = await rekeyMemory(memory, segments, project.settings)
   await memory.compact()
-  const exitCode = reportFiles(vfiles.filter((file) => file.messages.some((message) => message.fatal)), io)
+  const exitCode = reportFiles([memory.file, ...vfiles.filter((file) => file.messages.some((message) => message.fatal))], io)
   io.stderr(`${added.length} translations re-keyed in ${project.settings.memoryPath}`)
   return exitCode
+}
+
+/** The memory, saying on stderr when it waits for another process's lock; its messages are on `memory.file`. */
+async function openMemory(root: string, memoryPath: string, io: CliIo): Promise<TranslationMemory> {
+  const ui = createI18n('en')
+  return TranslationMemory.open(path.join(root, memoryPath), {root, onWait: (wait) => io.stderr(lockWaitLine(wait, io, ui))})
 }
 
 /** The two lines that make git merge memories with `tandem memory merge`. */
