@@ -1,12 +1,14 @@
+import {createHash} from 'node:crypto'
 import {mkdir, mkdtemp, readFile, readdir, rm, rmdir, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 import {MemoryError} from '../src/core/errors.ts'
-import {memoryKey} from '../src/core/key.ts'
+import {memoryKey, recordId} from '../src/core/key.ts'
 import {pairFiles as pairTranslations, type PairFilesOptions as PairOptions} from '../src/pipeline/pair-files.ts'
-import {TranslationMemory, type MemoryRecord} from '../src/memory/translation-memory.ts'
+import {MemoryFileError, TranslationMemory, type MemoryRecord} from '../src/memory/translation-memory.ts'
 
 let directory: string
 let memoryPath: string
@@ -38,9 +40,14 @@ function line(key: string): string {
   return `{"key":"${key}","source":"Quelle ${key}","target":"Target ${key}","origin":"mt","sourceLang":"de","targetLang":"en-US","date":"2025-04-28"}\n`
 }
 
+/** `line:column: reason`, fatal, ruleId: a message as the CLI prints it, less the file name. */
+function placed(message: VFileMessage): [string, boolean | null | undefined, string | undefined] {
+  return [`${message.line}:${message.column}: ${message.reason}`, message.fatal, message.ruleId]
+}
+
 async function openError(file: string): Promise<MemoryError> {
   try {
-    await TranslationMemory.open(file)
+    await TranslationMemory.open(file, {root: directory})
   } catch (error) {
     expect(error).toBeInstanceOf(MemoryError)
     return error as MemoryError
@@ -91,12 +98,13 @@ describe('TranslationMemory', () => {
     expect(await memory.compact()).toBe(false)
   })
 
-  it('compacts to one line per key, sorted by key, with a fixed field order', async () => {
+  it('compacts sorted by key, then preference, with a fixed field order, keeping every record of a key', async () => {
+    const oldA = '{"key":"a","source":"Quelle a","target":"old","origin":"mt","sourceLang":"de","targetLang":"en-US","date":"2025-01-01"}'
     await writeFile(
       memoryPath,
       [
         '{"date":"2025-04-28","targetLang":"en-US","sourceLang":"de","origin":"mt","target":"Target c","source":"Quelle c","key":"c"}',
-        '{"key":"a","source":"Quelle a","target":"old","origin":"mt","sourceLang":"de","targetLang":"en-US","date":"2025-01-01"}',
+        oldA,
         '{"billedCharacters":8,"model":"m","provider":"deepl","key":"b","source":"Quelle b","target":"Target b","origin":"human","sourceLang":"de","targetLang":"en-US","date":"2025-04-28"}',
         line('a').trimEnd(),
         ''
@@ -104,11 +112,15 @@ describe('TranslationMemory', () => {
     )
     const file = memoryPath
     const memory = await TranslationMemory.open(file)
-    // The later line of a key wins.
+    // The newer record of a key is preferred; the older one stays.
     expect(memory.get('a')?.target).toBe('Target a')
+    expect(memory.all('a').map((entry) => entry.target)).toEqual(['Target a', 'old'])
+    expect(memory.size).toBe(4)
     expect(await memory.compact()).toBe(true)
     expect(await readFile(file, 'utf8')).toBe(
       line('a') +
+        oldA +
+        '\n' +
         '{"key":"b","source":"Quelle b","target":"Target b","origin":"human","sourceLang":"de","targetLang":"en-US","provider":"deepl","model":"m","date":"2025-04-28","billedCharacters":8}\n' +
         line('c')
     )
@@ -139,49 +151,110 @@ describe('TranslationMemory', () => {
     expect(await readFile(memoryPath, 'utf8')).toBe(line('B') + line('a') + line('b') + line('ä'))
   })
 
-  it('drops a truncated last line (a crash mid-append) and repairs the file', async () => {
+  it('moves a truncated last line (a crash mid-append) to a side file with a warning, and repairs the file', async () => {
     const file = memoryPath
     await writeFile(file, line('b') + line('a') + '{"key":"c","source":"Quel')
-    const memory = await TranslationMemory.open(file)
+    const memory = await TranslationMemory.open(file, {root: directory})
     expect(memory.size).toBe(2)
     expect(memory.get('c')).toBeUndefined()
-    // Repaired at once, sorted, so that the next append starts on a line of its own.
+    expect(memory.file.messages.map(placed)).toEqual([
+      [
+        '3:1: the last line is cut short (a crash while appending); moved to `de-en.jsonl.rejected`, the records before it are kept',
+        false,
+        'memory-torn-line'
+      ]
+    ])
+    // Repaired at once, sorted, so that the next append starts on a line of its own; nothing is lost.
     expect(await readFile(file, 'utf8')).toBe(line('a') + line('b'))
+    expect(await readFile(`${file}.rejected`, 'utf8')).toBe('{"key":"c","source":"Quel\n')
     await memory.append([record('c')])
     const reopened = await TranslationMemory.open(file)
     expect([...reopened.entries()].map((item) => item.key).sort()).toEqual(['a', 'b', 'c'])
-    expect((await readdir(directory)).sort()).toEqual(['de-en.jsonl'])
+    expect(reopened.file.messages).toEqual([])
+    expect((await readdir(directory)).sort()).toEqual(['de-en.jsonl', 'de-en.jsonl.rejected'])
   })
 
-  it('throws a MemoryError naming path:line for a corrupt line in the middle', async () => {
+  it('throws a MemoryError at path:line:column, relative to the root, for a corrupt line in the middle', async () => {
     const file = memoryPath
     await writeFile(file, line('a') + '{"key":"b","source":\n' + line('c'))
     const error = await openError(file)
-    expect(error.message.startsWith(`${file}:2: not a JSON object: `)).toBe(true)
+    expect(error.message).toBe('de-en.jsonl:2:21: not JSON: the line ends inside the record')
     expect(error.name).toBe('MemoryError')
     expect(error.cause).toBeInstanceOf(SyntaxError)
+    expect(error).toBeInstanceOf(MemoryFileError)
+    const messages = (error as MemoryFileError).file.messages
+    expect(messages.map(placed)).toEqual([
+      ['2:21: not JSON: the line ends inside the record', true, 'memory-json']
+    ])
     // The file is left as it was for a person to repair.
     expect(await readFile(file, 'utf8')).toBe(line('a') + '{"key":"b","source":\n' + line('c'))
+  })
+
+  it('reports every broken line, each at the column JSON goes wrong', async () => {
+    const lines = [
+      line('a').trimEnd(),
+      '<<<<<<< HEAD',
+      '{"key":"b",}',
+      '{"key":"b" "source":"x"}',
+      '{"key":"b","source":"a\tb"}',
+      '{"key":"b","source":"\\q"}',
+      '{"key":01}',
+      line('c').trimEnd() + ' x',
+      '[1,2]',
+      line('d').trimEnd()
+    ]
+    await writeFile(memoryPath, lines.join('\n') + '\n')
+    const error = (await openError(memoryPath)) as MemoryFileError
+    expect(error.message).toBe('de-en.jsonl:2:1: not JSON: expected a value (and 7 more broken lines)')
+    expect(error.file.messages.map((message) => placed(message)[0])).toEqual([
+      '2:1: not JSON: expected a value',
+      '3:12: not JSON: expected a field name in double quotes',
+      '4:12: not JSON: expected `,` or `}`',
+      '5:23: not JSON: a control character inside a string; escape it',
+      '6:22: not JSON: `\\q` is not a JSON escape',
+      '7:9: not JSON: not a JSON number',
+      `8:${line('c').length + 1}: not JSON: unexpected text after the record`,
+      '9:1: not a JSON object'
+    ])
   })
 
   it('counts blank lines in the line number', async () => {
     const file = memoryPath
     await writeFile(file, line('a') + '\n' + 'nonsense\n')
-    expect((await openError(file)).message.startsWith(`${file}:3: not a JSON object: `)).toBe(true)
+    expect((await openError(file)).message).toBe('de-en.jsonl:3:1: not JSON: expected a value')
   })
 
-  it('rejects a record with an invalid origin', async () => {
+  it('rejects a record with an invalid origin, at the origin', async () => {
     const file = memoryPath
     await writeFile(file, line('a') + line('b').replace('"origin":"mt"', '"origin":"robot"'))
-    expect((await openError(file)).message).toBe(`${file}:2: \`origin\` must be one of mt, human, import, not \`robot\``)
+    expect((await openError(file)).message).toBe('de-en.jsonl:2:61: `origin` must be one of mt, human, import, not `robot`')
   })
 
-  it('rejects a record with a missing or non-string field', async () => {
+  it('rejects a record with a missing or wrongly typed field, at the field', async () => {
     const file = memoryPath
     await writeFile(file, line('a').replace('"target":"Target a",', ''))
-    expect((await openError(file)).message).toBe(`${file}:1: field \`target\` must be a string`)
-    await writeFile(file, line('a').replace('"date":"2025-04-28"', '"date":20250428'))
-    expect((await openError(file)).message).toBe(`${file}:1: field \`date\` must be a string`)
+    expect((await openError(file)).message).toBe('de-en.jsonl:1:1: field `target` must be a string')
+    // The column is that of the field's value.
+    const wrong = async (from: string, to: string, value: string) => {
+      const text = line('a').replace(from, to)
+      await writeFile(file, text)
+      return [(await openError(file)).message, text.indexOf(value) + 1]
+    }
+    expect(await wrong('"date":"2025-04-28"', '"date":20250428', '20250428')).toEqual(['de-en.jsonl:1:112: field `date` must be a string', 112])
+    expect(await wrong('"date"', '"billedCharacters":-1,"date"', '-1')).toEqual([
+      'de-en.jsonl:1:124: field `billedCharacters` must be a whole number',
+      124
+    ])
+    expect(await wrong('"date"', '"postEdit":{"characters":1},"date"', '{"characters')).toEqual([
+      'de-en.jsonl:1:116: field `postEdit` must be {characters, ter} with numbers',
+      116
+    ])
+    expect(await wrong('"date"', '"author":7,"date"', '7,')).toEqual(['de-en.jsonl:1:114: field `author` must be a string', 114])
+  })
+
+  it('reports invalid UTF-8 at its line and column', async () => {
+    await writeFile(memoryPath, Buffer.concat([Buffer.from(line('a') + '{"key":"'), Buffer.from([0xff]), Buffer.from('"}\n')]))
+    expect((await openError(memoryPath)).message).toBe(`de-en.jsonl:2:9: not valid UTF-8 at byte ${Buffer.byteLength(line('a')) + 8}`)
   })
 
   it('lands every one of many concurrent appends, each line whole', async () => {
@@ -215,6 +288,85 @@ describe('TranslationMemory', () => {
     await memory.append([record('c')])
     const reopened = await TranslationMemory.open(file)
     expect([...reopened.entries()].map((item) => item.key).sort()).toEqual(['a', 'b', 'c'])
+  })
+})
+
+describe('several records per key', () => {
+  const mt = record('k', {target: 'machine', date: '2025-03-01', provider: 'deepl', billedCharacters: 9})
+  const human = record('k', {
+    target: 'by hand',
+    origin: 'human',
+    date: '2025-01-01',
+    author: 'ed',
+    replaces: recordId(mt),
+    postEdit: {characters: 5, ter: 0.5},
+    note: 'names'
+  })
+  const imported = record('k', {target: 'imported', origin: 'import', date: '2025-02-01'})
+
+  it('prefers human over import over mt whatever the dates, and lists all of them in that order', async () => {
+    const memory = await TranslationMemory.open(memoryPath)
+    await memory.append([mt, imported, human])
+    expect(memory.get('k')).toEqual(human)
+    expect(memory.all('k')).toEqual([human, imported, mt])
+    expect(memory.all('missing')).toEqual([])
+    const reopened = await TranslationMemory.open(memoryPath)
+    expect(reopened.all('k')).toEqual([human, imported, mt])
+  })
+
+  it('prefers the newest date within an origin, then the last appended', async () => {
+    const memory = await TranslationMemory.open(memoryPath)
+    const older = record('k', {target: 'older', date: '2025-01-01'})
+    const newer = record('k', {target: 'newer', date: '2025-06-01'})
+    const again = record('k', {target: 'again', date: '2025-06-01'})
+    await memory.append([newer, older])
+    expect(memory.get('k')?.target).toBe('newer')
+    await memory.append([again])
+    expect(memory.get('k')?.target).toBe('again')
+    expect(memory.all('k').map((entry) => entry.target)).toEqual(['again', 'newer', 'older'])
+  })
+
+  it('keeps identical records once, in memory and in the compacted file', async () => {
+    const memory = await TranslationMemory.open(memoryPath)
+    await memory.append([mt, {...mt}])
+    await memory.append([mt])
+    expect(memory.size).toBe(1)
+    expect(memory.all('k')).toEqual([mt])
+    await memory.compact()
+    expect((await readFile(memoryPath, 'utf8')).split('\n')).toHaveLength(2)
+  })
+
+  it('writes the file sorted by key, origin (human, import, mt), newest date, then target, with the new fields in a fixed order', async () => {
+    const memory = await TranslationMemory.open(memoryPath)
+    const b = record('b', {target: 'z'})
+    const b2 = record('b', {target: 'a'})
+    await memory.append([mt, b, imported, b2, human, record('a')])
+    await memory.compact()
+    const lines = (await readFile(memoryPath, 'utf8')).trimEnd().split('\n')
+    expect(lines.map((text) => {
+      const entry = JSON.parse(text) as MemoryRecord
+      return `${entry.key} ${entry.origin} ${entry.date} ${entry.target}`
+    })).toEqual([
+      'a mt 2025-04-28 Target a',
+      'b mt 2025-04-28 a',
+      'b mt 2025-04-28 z',
+      'k human 2025-01-01 by hand',
+      'k import 2025-02-01 imported',
+      'k mt 2025-03-01 machine'
+    ])
+    expect(lines[3]).toBe(
+      `{"key":"k","source":"Quelle k","target":"by hand","origin":"human","sourceLang":"de","targetLang":"en-US","date":"2025-01-01","author":"ed","replaces":"${recordId(mt)}","postEdit":{"characters":5,"ter":0.5},"note":"names"}`
+    )
+    // Sorted and canonical: a reopened memory has nothing to compact.
+    expect(await (await TranslationMemory.open(memoryPath)).compact()).toBe(false)
+  })
+
+  it('recordId is the first 16 hex digits of sha256(key NUL origin NUL target)', () => {
+    expect(recordId(mt)).toBe(createHash('sha256').update('k\0mt\0machine').digest('hex').slice(0, 16))
+    expect(recordId(mt)).toMatch(/^[0-9a-f]{16}$/)
+    const later: MemoryRecord = {...mt, date: '2030-01-01'}
+    expect(recordId(later)).toBe(recordId(mt))
+    expect(recordId(human)).not.toBe(recordId(mt))
   })
 })
 

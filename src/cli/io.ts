@@ -1,5 +1,8 @@
 import {access} from 'node:fs/promises'
+import path from 'node:path'
+import type {i18n} from 'i18next'
 import type {VFile} from 'vfile'
+import type {LockWait} from '../core/lock-file.ts'
 import {countMessages, formatMessages} from './report.ts'
 
 /** Exit codes (textlint's convention, plus one for an empty quota): only the CLI picks them. */
@@ -29,4 +32,13 @@ export async function fileExists(file: string): Promise<boolean> {
   } catch {
     return false
   }
+}
+
+/** `tandem: waiting for memory/de-en.jsonl.lock: …`, with the lock's path relative to the project. */
+export function lockWaitLine(wait: LockWait, io: CliIo, ui: i18n): string {
+  const lock = path.relative(io.cwd, wait.lock).split(path.sep).join('/')
+  const line = wait.holder
+    ? ui.t('cli.memoryWait', {lock, pid: wait.holder.pid, since: wait.holder.since})
+    : ui.t('cli.memoryWaitUnknown', {lock})
+  return `tandem: ${line}`
 }

@@ -4,13 +4,14 @@ import {TandemError} from '../core/errors.ts'
 import {glossaryKinds, type GlossaryKind} from '../glossary/names-file.ts'
 import {createI18n, type UiLanguage} from '../i18n/index.ts'
 import {DEFAULTS} from '../core/defaults.ts'
-import {EXIT, type CliIo} from './io.ts'
+import {MemoryFileError} from '../memory/translation-memory.ts'
+import {EXIT, reportFiles, type CliIo} from './io.ts'
 import {runBuild, type BuildCommandOptions} from './run-build.ts'
 import {runCheck, runGlossaryAdd, runGlossaryCandidates, runGlossaryLint, runGlossaryList} from './run-glossary.ts'
 import {runGlossarySync} from './run-glossary-sync.ts'
 import {runGlossarySuggest} from './run-glossary-suggest.ts'
 import {runImport} from './run-import.ts'
-import {runMemoryImport, runMemoryRekey} from './run-memory.ts'
+import {runMemoryImport, runMemoryMerge, runMemoryRekey} from './run-memory.ts'
 import {runMemoryAlign, type MemoryAlignOptions} from './run-align.ts'
 import {alignedRecordDefaults} from '../memory/aligned-records.ts'
 import {interchangeCommands, runMemoryImportOrTmx} from './interchange-commands.ts'
@@ -130,6 +131,14 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
     .action(async (files: string[], options: {targetLang?: string}) => {
       exitCode = await runMemoryRekey(files, options, io)
     })
+  memory
+    .command('merge')
+    .description('git merge driver: write the sorted union of the records of BASE, OURS and THEIRS to OURS; human records are never dropped')
+    .argument('[files...]', 'BASE OURS THEIRS, as git passes them (%O %A %B)')
+    .option('--setup', 'print the .gitattributes line and the git config line that enable the driver')
+    .action(async (files: string[], options: {setup?: boolean}) => {
+      exitCode = await runMemoryMerge(files, options, io, ui)
+    })
 
   const glossary = program.command('glossary').description(`work with the name glossary, ${DEFAULTS.glossaryPath}`)
   glossary
@@ -198,6 +207,8 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
     await program.parseAsync([...argv], {from: 'user'})
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.fatal
+    // Broken memory lines are reported like any file's problems, at memory/de-en.jsonl:line:column.
+    if (error instanceof MemoryFileError) return reportFiles([error.file], io)
     if (error instanceof TandemError) {
       io.stderr(`tandem: ${error.message}`)
       return EXIT.fatal

@@ -7,7 +7,7 @@ import {openProject, type Project} from '../pipeline/project.ts'
 import {DeepLProvider, deeplOptionsFromEnvironment} from '../providers/deepl.ts'
 import {ProviderAuthorizationError, ProviderQuotaError} from '../providers/errors.ts'
 import {RequestScheduler} from '../providers/scheduler.ts'
-import {EXIT, reportFiles, type CliIo} from './io.ts'
+import {EXIT, lockWaitLine, reportFiles, type CliIo} from './io.ts'
 import {createProgressDisplay, type ProgressDisplay} from './progress.ts'
 
 export interface BuildCommandOptions {
@@ -77,13 +77,14 @@ export async function runBuild(files: string[], options: BuildCommandOptions, io
       ...(provider ? {provider} : {}),
       // The plan is known before anything is sent: a terminal gets a bar with its total, a log plain lines.
       ...(progress ? {onPlan: (total: Figures) => void (display = startProgress(progress, total, price))} : {}),
-      onProgress: (answer) => display?.update(answer)
+      onProgress: (answer) => display?.update(answer),
+      onMemoryWait: (wait) => io.stderr(lockWaitLine(wait, io, ui))
     })
   } finally {
     display?.stop()
   }
 
-  const exitCode = reportFiles([result.glossary, ...result.files.map((built) => built.file)], io)
+  const exitCode = reportFiles([result.glossary, ...(result.memory ? [result.memory] : []), ...result.files.map((built) => built.file)], io)
   const built = result.files.filter((file) => file.ok)
   const unchanged = built.filter((file) => file.written.length === 0).length
   const failed = result.files.length - built.length

@@ -62,7 +62,7 @@ export async function runGlossaryAdd(
 export async function runCheck(files: string[], options: {strict?: boolean; targetLang?: string}, io: CliIo, ui: i18n): Promise<number> {
   const project = await openProject({root: io.cwd, targetLang: options.targetLang, ...(files.length > 0 ? {files} : {})})
   if (project.glossaryBroken) return reportFiles([project.glossary.file], io)
-  const memory = await TranslationMemory.open(path.join(project.root, project.settings.memoryPath))
+  const memory = await TranslationMemory.open(path.join(project.root, project.settings.memoryPath), {root: project.root, readOnly: true})
   const vfiles = await segmentFiles(project, memory, {strict: options.strict ?? false})
   const exitCode = reportFiles([project.glossary.file, ...vfiles], io)
   const {errors, warnings} = countMessages(vfiles)
@@ -86,7 +86,7 @@ export async function runGlossaryCandidates(files: string[], options: {min: numb
 
 /** The names in the project's articles that its glossary lacks, with the segmented files. */
 export async function projectCandidates(project: Project, cwd: string): Promise<{candidates: Candidate[]; vfiles: VFile[]}> {
-  const memory = await TranslationMemory.open(path.join(project.root, project.settings.memoryPath))
+  const memory = await TranslationMemory.open(path.join(project.root, project.settings.memoryPath), {root: project.root, readOnly: true})
   const vfiles = await segmentFiles(project, memory)
   const candidates = findCandidates(
     vfiles.map((file) => ({

@@ -1,14 +1,19 @@
+import {readFile} from 'node:fs/promises'
+import type {i18n} from 'i18next'
 import path from 'node:path'
-import type {VFile} from 'vfile'
+import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {pairFiles} from '../pipeline/pair-files.ts'
 import {rekeyMemory} from '../memory/rekey.ts'
-import {TranslationMemory} from '../memory/translation-memory.ts'
+import {mergeMemories} from '../memory/merge-memories.ts'
+import {MemoryFileError, parseMemory, TranslationMemory, type MemoryLine} from '../memory/translation-memory.ts'
+import {writeFileAtomic} from '../core/write-file-atomic.ts'
 import {openProject} from '../pipeline/project.ts'
 import {readSourceFile} from '../pipeline/read-source.ts'
 import {segmentFiles} from '../pipeline/segment-files.ts'
 import {tandemData} from '../core/data.ts'
-import {EXIT, reportFiles, type CliIo} from './io.ts'
+import {createI18n} from '../i18n/index.ts'
+import {EXIT, lockWaitLine, reportFiles, type CliIo} from './io.ts'
 
 export interface MemoryImportOptions {
   origin: 'human' | 'import'
@@ -23,6 +28,7 @@ export async function runMemoryImport(german: string, english: string, options: 
   const files = await Promise.all([german, english].map((input) => readSourceFile(path.resolve(io.cwd, input), io.cwd)))
   const [germanFile, englishFile] = files as [VFile, VFile]
   let added = 0
+  let memory: TranslationMemory | undefined
   if (!files.some((file) => file.messages.some((message) => message.fatal))) {
     try {
       const records = await pairFiles(germanFile, englishFile, {
@@ -33,7 +39,7 @@ export async function runMemoryImport(german: string, english: string, options: 
         origin: options.origin,
         date: options.date ?? new Date().toISOString().slice(0, 10)
       })
-      const memory = await TranslationMemory.open(path.join(project.root, project.settings.memoryPath))
+      memory = await openMemory(project.root, project.settings.memoryPath, io)
       await memory.append(records)
       await memory.compact()
       added = records.length
@@ -41,7 +47,7 @@ export async function runMemoryImport(german: string, english: string, options: 
       if (!(error instanceof VFileMessage)) throw error
     }
   }
-  const exitCode = reportFiles(files, io)
+  const exitCode = reportFiles([...files, ...(memory ? [memory.file] : [])], io)
   if (exitCode === EXIT.ok) io.stderr(`${added} pairs added to ${project.settings.memoryPath}`)
   return exitCode
 }
@@ -50,12 +56,65 @@ export async function runMemoryImport(german: string, english: string, options: 
 export async function runMemoryRekey(files: string[], options: {targetLang?: string}, io: CliIo): Promise<number> {
   const project = await openProject({root: io.cwd, targetLang: options.targetLang, ...(files.length > 0 ? {files} : {})})
   if (project.glossaryBroken) return reportFiles([project.glossary.file], io)
-  const memory = await TranslationMemory.open(path.join(project.root, project.settings.memoryPath))
+  const memory = await openMemory(project.root, project.settings.memoryPath, io)
   const vfiles = await segmentFiles(project, memory)
   const segments = vfiles.flatMap((file) => file.data.tandem ? tandemData(file).segments : [])
   const added = await rekeyMemory(memory, segments, project.settings)
   await memory.compact()
-  const exitCode = reportFiles(vfiles.filter((file) => file.messages.some((message) => message.fatal)), io)
+  const exitCode = reportFiles([memory.file, ...vfiles.filter((file) => file.messages.some((message) => message.fatal))], io)
   io.stderr(`${added.length} translations re-keyed in ${project.settings.memoryPath}`)
   return exitCode
+}
+
+/** The memory, saying on stderr when it waits for another process's lock; its messages are on `memory.file`. */
+async function openMemory(root: string, memoryPath: string, io: CliIo): Promise<TranslationMemory> {
+  const ui = createI18n('en')
+  return TranslationMemory.open(path.join(root, memoryPath), {root, onWait: (wait) => io.stderr(lockWaitLine(wait, io, ui))})
+}
+
+/** The two lines that make git merge memories with `tandem memory merge`. */
+export const mergeSetup = {
+  attributes: 'memory/*.jsonl merge=tandem-memory',
+  config: 'git config merge.tandem-memory.driver "npx tandem memory merge %O %A %B"'
+} as const
+
+/**
+ * `tandem memory merge BASE OURS THEIRS`, git's merge driver for memories: the merged memory is written to
+ * OURS. Broken lines in any of the three are errors at their place, and OURS is left alone (git then reports
+ * a conflict).
+ */
+export async function runMemoryMerge(files: string[], options: {setup?: boolean}, io: CliIo, ui: i18n): Promise<number> {
+  if (options.setup) {
+    io.stdout(`${mergeSetup.attributes}\n${mergeSetup.config}`)
+    return EXIT.ok
+  }
+  if (files.length !== 3) {
+    io.stderr(`tandem: ${ui.t('cli.memoryMergeUsage')}`)
+    return EXIT.fatal
+  }
+  const parsed: MemoryLine[][] = []
+  const broken: VFile[] = []
+  for (const file of files) {
+    const absolute = path.resolve(io.cwd, file)
+    const vfile = new VFile({path: absolute, cwd: io.cwd})
+    try {
+      const memory = parseMemory(await readFile(absolute), absolute, io.cwd, vfile)
+      if (memory.torn) {
+        vfile.message('the last line is cut short; repair it, then merge again', {
+          place: {line: memory.torn.line, column: 1},
+          ruleId: 'memory-torn-line',
+          source: 'tandem'
+        }).fatal = true
+        broken.push(vfile)
+      }
+      parsed.push(memory.lines)
+    } catch (error) {
+      if (!(error instanceof MemoryFileError)) throw error
+      broken.push(error.file)
+    }
+  }
+  if (broken.length > 0) return reportFiles(broken, io)
+  const [base = [], ours = [], theirs = []] = parsed
+  await writeFileAtomic(path.resolve(io.cwd, files[1] ?? ''), mergeMemories(base, ours, theirs))
+  return EXIT.ok
 }

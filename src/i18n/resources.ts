@@ -80,7 +80,11 @@ export const de = {
     xliffImported:
       '{{file}}: {{changed}} Übersetzungen übernommen, {{unchanged}} unverändert, {{missing}} für Segmente, die es nicht mehr gibt, {{stale}} mit geändertem Deutsch',
     tbxExported: '{{count}} Namen nach {{file}} geschrieben',
-    tbxImported: '{{file}}: {{added}} Namen zu {{glossary}} hinzugefügt, {{unchanged}} schon vorhanden'
+    tbxImported: '{{file}}: {{added}} Namen zu {{glossary}} hinzugefügt, {{unchanged}} schon vorhanden',
+    // The memory shared by several processes (issue 17).
+    memoryWait: 'warte auf {{lock}}: Prozess {{pid}} hält die Sperre seit {{since}} (ein anderer tandem-Lauf)',
+    memoryWaitUnknown: 'warte auf {{lock}}: ein anderer Prozess hält die Sperre',
+    memoryMergeUsage: 'memory merge braucht drei Dateien, BASIS UNSERE DEREN (wie git sie übergibt: %O %A %B); --setup zeigt die Einrichtung für git'
   }
 } as const
 
@@ -163,7 +167,11 @@ export const en = {
     xliffImported:
       '{{file}}: {{changed}} targets now current, {{unchanged}} unchanged, {{missing}} for segments that no longer exist, {{stale}} whose German changed',
     tbxExported: 'wrote {{count}} names to {{file}}',
-    tbxImported: '{{file}}: {{added}} names added to {{glossary}}, {{unchanged}} already there'
+    tbxImported: '{{file}}: {{added}} names added to {{glossary}}, {{unchanged}} already there',
+    // The memory shared by several processes (issue 17).
+    memoryWait: 'waiting for {{lock}}: process {{pid}} has held it since {{since}} (another tandem run)',
+    memoryWaitUnknown: 'waiting for {{lock}}: another process holds it',
+    memoryMergeUsage: 'memory merge needs three files, BASE OURS THEIRS (as git passes them: %O %A %B); --setup prints the git set-up'
   }
 } satisfies Record<keyof typeof de, unknown>
 

@@ -1,9 +1,7 @@
 import {nameProblems} from '../glossary/check-names.ts'
 import {taggedToPlain} from '../core/tagged-text.ts'
 import type {Segment} from '../core/types.ts'
-import type {MemoryRecord, TranslationMemory} from './translation-memory.ts'
-
-const originRank = {human: 0, import: 1, mt: 2} as const
+import {compareRecords, type MemoryRecord, type TranslationMemory} from './translation-memory.ts'
 
 /**
  * Carry translations over to new keys after a glossary change: a segment whose key misses
@@ -21,7 +19,7 @@ export async function rekeyMemory(
   for (const record of memory.entries()) {
     if (record.sourceLang !== languages.sourceLang || record.targetLang !== languages.targetLang) continue
     const best = bySource.get(record.source)
-    if (!best || better(record, best)) bySource.set(record.source, record)
+    if (!best || compareRecords(record, best) < 0) bySource.set(record.source, record)
   }
   const added = new Map<string, MemoryRecord>()
   for (const segment of segments) {
@@ -42,9 +40,4 @@ function writesNames(target: string, segment: Segment): boolean {
     const problems = nameProblems(english, match)
     return !problems.missing && !problems.german
   })
-}
-
-function better(candidate: MemoryRecord, current: MemoryRecord): boolean {
-  const rank = originRank[candidate.origin] - originRank[current.origin]
-  return rank < 0 || (rank === 0 && candidate.date > current.date)
 }

@@ -1,7 +1,13 @@
 import {mkdir, open, readFile} from 'node:fs/promises'
 import path from 'node:path'
+import {VFile} from 'vfile'
 import {MemoryError} from '../core/errors.ts'
+import {withLock, type LockOptions, type LockWait} from '../core/lock-file.ts'
+import {findInvalidUtf8} from '../core/utf8.ts'
 import {writeFileAtomic} from '../core/write-file-atomic.ts'
+import {scanJson} from './json-syntax.ts'
+
+export type {LockWait} from '../core/lock-file.ts'
 
 export type MemoryOrigin = 'mt' | 'human' | 'import'
 
@@ -22,6 +28,8 @@ export interface MemoryRecord {
   author?: string
   /** The `recordId()` of the record this human edit replaced; that record stays in the memory. */
   replaces?: string
+  /** How much a post-edit changed the machine translation it replaced. */
+  postEdit?: PostEdit
   note?: string
   /**
    * Set on a piece of a segment too large for one request (key: `partKey()`): kept so that a build cut short
@@ -49,121 +57,323 @@ export interface MemoryPart {
   count: number
 }
 
-const origins = new Set<string>(['mt', 'human', 'import'])
+export interface PostEdit {
+  /** Characters inserted, deleted or substituted. */
+  characters: number
+  /** Translation edit rate: edits per word of the edited text. */
+  ter: number
+}
+
+export interface MemoryOpenOptions {
+  /** Messages name the file relative to this folder, the project root (default: `process.cwd()`). */
+  root?: string
+  /** Told when this process waits for another's lock on the memory (another build is compacting or appending). */
+  onWait?: (wait: LockWait) => void
+  /** Lock timings, for tests. */
+  lock?: Omit<LockOptions, 'onWait'>
+  /**
+   * Only read: never write, lock or repair (a dry run, a check, the reader). A torn last line is then left
+   * out silently; the next build moves it aside and says so.
+   */
+  readOnly?: boolean
+}
+
+const originRank: Readonly<Record<MemoryOrigin, number>> = {human: 0, import: 1, mt: 2}
+
+/**
+ * Preference among records of one key: human, then import, then mt; then the newest date.
+ * Negative when `a` is preferred. Records that tie are told apart by append order (`get`) or target (the file).
+ */
+export function compareRecords(a: MemoryRecord, b: MemoryRecord): number {
+  return originRank[a.origin] - originRank[b.origin] || (a.date > b.date ? -1 : a.date < b.date ? 1 : 0)
+}
+
+/** The order of the file: by key (code units), then preference, then target; then the line, so it is total. */
+export function compareLines(a: MemoryLine, b: MemoryLine): number {
+  const x = a.record
+  const y = b.record
+  if (x.key !== y.key) return x.key < y.key ? -1 : 1
+  return compareRecords(x, y) || (x.target < y.target ? -1 : x.target > y.target ? 1 : 0) || (a.line < b.line ? -1 : a.line > b.line ? 1 : 0)
+}
+
+/** A record with its line as the file holds it (fixed field order, no newline). */
+export interface MemoryLine {
+  record: MemoryRecord
+  line: string
+}
+
+interface Stored extends MemoryLine {
+  /** Append order, for the last tie-break of `get`. */
+  order: number
+}
 
 /**
  * The translation memory: a sorted JSONL file, read whole, appended to as results arrive
  * (so a crash loses nothing that was paid for) and re-sorted atomically by `compact()`.
+ * Several records may share a key (a machine translation, the human edit that replaced it, an import).
+ * Appends, compaction and repairs hold `<file>.lock`, so that several tandem processes can share one memory.
  */
 export class TranslationMemory {
   readonly path: string
-  private readonly records = new Map<string, MemoryRecord>()
-  private appending: Promise<void> = Promise.resolve()
+  /** Messages about the file, relative to the root: a torn last line is a warning, a broken line an error. */
+  readonly file: VFile
+  private readonly byKey = new Map<string, Stored[]>()
+  private count = 0
+  private order = 0
+  private queue: Promise<void> = Promise.resolve()
   private dirty = false
+  private readonly lockOptions: LockOptions
+  private readonly readOnly: boolean
 
-  private constructor(path: string) {
-    this.path = path
+  private constructor(file: string, options: MemoryOpenOptions) {
+    this.path = file
+    const root = path.resolve(options.root ?? process.cwd())
+    this.file = new VFile({path: path.resolve(file), cwd: root})
+    this.lockOptions = {...options.lock, ...(options.onWait ? {onWait: options.onWait} : {})}
+    this.readOnly = options.readOnly ?? false
   }
 
-  /** Read the memory at `path`; a missing file is an empty memory. */
-  static async open(path: string): Promise<TranslationMemory> {
-    const memory = new TranslationMemory(path)
-    let text = ''
-    try {
-      text = await readFile(path, 'utf8')
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
-    }
-    const lines = text.split('\n')
-    let cut = false
-    let previousKey = ''
-    for (const [index, line] of lines.entries()) {
-      if (line.trim() === '') {
-        if (index < lines.length - 1) memory.dirty = true
-        continue
-      }
-      // A crash can cut the last appended line short; what was whole before it still counts.
-      const isUnfinished = index === lines.length - 1
-      const record = parseRecord(line, `${path}:${index + 1}`, isUnfinished)
-      if (!record) {
-        cut = true
-        continue
-      }
-      // Checked line by line: rebuilding the whole file to compare would double its memory.
-      if (record.key <= previousKey || line !== JSON.stringify(normalizeRecord(record))) memory.dirty = true
-      previousKey = record.key
-      memory.records.set(record.key, record)
-    }
-    // Appending after a cut or unterminated line would glue the next record onto it.
-    if (cut || (text !== '' && !text.endsWith('\n'))) {
-      memory.dirty = true
-      await memory.compact()
+  /**
+   * Read the memory at `path`; a missing file is an empty memory. A torn last line (a crash mid-append) is
+   * moved to `<file>.rejected` with a warning on `memory.file`; any other broken line throws a MemoryError
+   * whose `file` has an error for each, and the file is left alone for a person to repair.
+   */
+  static async open(file: string, options: MemoryOpenOptions = {}): Promise<TranslationMemory> {
+    const memory = new TranslationMemory(file, options)
+    const first = memory.load(await readBytes(file))
+    // A partial last line may be another process's append in progress: look again under the lock.
+    if (!memory.readOnly && (first.torn || first.unterminated)) {
+      await memory.locked(async () => {
+        memory.clear()
+        const read = memory.load(await readBytes(file))
+        // Appending after a cut or unterminated line would glue the next record onto it.
+        if (read.torn || read.unterminated) await memory.rewrite()
+      })
     }
     return memory
   }
 
+  /** Number of records. */
   get size(): number {
-    return this.records.size
+    return this.count
   }
 
+  /** The preferred record of `key`: human > import > mt, then the newest date, then the last appended. */
   get(key: string): MemoryRecord | undefined {
-    return this.records.get(key)
+    return this.byKey.get(key)?.[0]?.record
   }
 
-  /** Add records and append them to the file with fsync before resolving. */
+  /** Every record of `key`, preferred first (the order of `get`). */
+  all(key: string): MemoryRecord[] {
+    return (this.byKey.get(key) ?? []).map((stored) => stored.record)
+  }
+
+  /** Add records and append them to the file with fsync before resolving; identical records are kept once. */
   async append(records: readonly MemoryRecord[]): Promise<void> {
     if (records.length === 0) return
-    for (const record of records) this.records.set(record.key, record)
+    const lines = records.map((record) => JSON.stringify(normalizeRecord(record)))
+    for (const [index, record] of records.entries()) this.add(record, lines[index] ?? '')
     this.dirty = true
-    const lines = records.map((record) => JSON.stringify(normalizeRecord(record)) + '\n').join('')
-    const write = this.appending.then(async () => {
+    const text = lines.map((line) => line + '\n').join('')
+    return this.locked(async () => {
       await mkdir(path.dirname(this.path), {recursive: true})
-      const handle = await open(this.path, 'a')
-      try {
-        await handle.appendFile(lines, 'utf8')
-        await handle.sync()
-      } finally {
-        await handle.close()
-      }
+      await appendBytes(this.path, Buffer.from(text, 'utf8'))
     })
-    // Later appends wait for this one, even if it failed.
-    this.appending = write.catch(() => undefined)
-    return write
   }
 
-  /** Rewrite the file sorted by key, one record per key; returns whether it changed. */
+  /**
+   * Rewrite the file sorted, without identical lines or the pieces of whole segments; returns whether it changed.
+   * Under the lock it re-reads the file first, so that records other processes appended are kept (a sorted union).
+   */
   async compact(): Promise<boolean> {
-    await this.appending
-    if (!this.dirty) return false
-    // Another build may have appended since this one read the file: keep its records (a sorted union).
-    for (const record of await readRecords(this.path)) if (!this.records.has(record.key)) this.records.set(record.key, record)
-    const changed = await writeFileAtomic(this.path, serialize(this.records))
+    let changed = false
+    await this.locked(async () => {
+      if (!this.dirty) return
+      changed = await this.rewrite()
+    })
+    return changed
+  }
+
+  /** Every record, key by key in no set order, each key's records preferred first. */
+  *entries(): IterableIterator<MemoryRecord> {
+    for (const stored of this.byKey.values()) for (const entry of stored) yield entry.record
+  }
+
+  /** Run `work` after everything queued before it, holding the lock file; later work runs even if it failed. */
+  private locked(work: () => Promise<void>): Promise<void> {
+    if (this.readOnly) return Promise.reject(new Error(`${this.file.basename ?? 'the memory'} was opened read-only`))
+    const run = this.queue.then(() => withLock(`${this.path}.lock`, this.lockOptions, work))
+    this.queue = run.catch(() => undefined)
+    return run
+  }
+
+  /**
+   * Merge in what the file holds now and write it sorted; call holding the lock. A torn last line (its writer
+   * was killed mid-append) is moved to `<file>.rejected` first, so that nothing is lost.
+   */
+  private async rewrite(): Promise<boolean> {
+    const bytes = await readBytes(this.path)
+    const onDisk = parseMemory(bytes, this.file.path, this.file.cwd)
+    if (onDisk.torn) {
+      await appendBytes(`${this.path}.rejected`, Buffer.concat([bytes.subarray(onDisk.torn.offset), Buffer.from('\n')]))
+      const message = this.file.message(
+        `the last line is cut short (a crash while appending); moved to \`${path.basename(this.path)}.rejected\`, the records before it are kept`,
+        {place: {line: onDisk.torn.line, column: 1}, ruleId: 'memory-torn-line', source: 'tandem'}
+      )
+      message.fatal = false
+    }
+    for (const entry of onDisk.lines) this.add(entry.record, entry.line)
+    const changed = await writeFileAtomic(this.path, serializeLines(this.lines()))
     this.dirty = false
     return changed
   }
 
-  /** Every record of `key` (the shared memory model keeps several; this store, until it lands, one). */
-  all(key: string): MemoryRecord[] {
-    const record = this.records.get(key)
-    return record ? [record] : []
+  private *lines(): IterableIterator<MemoryLine> {
+    for (const stored of this.byKey.values()) yield* stored
   }
 
-  entries(): IterableIterator<MemoryRecord> {
-    return this.records.values()
+  private clear(): void {
+    this.byKey.clear()
+    this.count = 0
+  }
+
+  private add(record: MemoryRecord, line: string): void {
+    const stored = this.byKey.get(record.key)
+    const entry = {record, line, order: this.order++}
+    if (!stored) {
+      this.byKey.set(record.key, [entry])
+      this.count++
+      return
+    }
+    if (stored.some((other) => other.line === line)) return
+    // Few records share a key: a sorted insert is enough.
+    let at = 0
+    while (at < stored.length && preferStored(stored[at] as Stored, entry) < 0) at++
+    stored.splice(at, 0, entry)
+    this.count++
+  }
+
+  /** Fill the memory from the file's bytes; throws a MemoryError for broken lines other than a torn last one. */
+  private load(bytes: Buffer): {torn?: {line: number; offset: number}; unterminated: boolean} {
+    const parsed = parseMemory(bytes, this.file.path, this.file.cwd, this.file)
+    let previous: MemoryLine | undefined
+    for (const entry of parsed.lines) {
+      if (previous && compareLines(previous, entry) >= 0) this.dirty = true
+      previous = entry
+      this.add(entry.record, entry.line)
+    }
+    if (!parsed.canonical) this.dirty = true
+    return {...(parsed.torn ? {torn: parsed.torn} : {}), unterminated: parsed.unterminated}
   }
 }
 
-function serialize(records: ReadonlyMap<string, MemoryRecord>): string {
-  return [...records.values()]
-    .filter((record) => !record.part || !records.has(record.part.of))
-    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
-    .map((record) => JSON.stringify(normalizeRecord(record)) + '\n')
-    .join('')
+function preferStored(a: Stored, b: Stored): number {
+  return compareRecords(a.record, b.record) || b.order - a.order
+}
+
+export interface ParsedMemory {
+  lines: MemoryLine[]
+  /** A last line without its newline that is not a whole record: what a crash mid-append leaves. */
+  torn?: {line: number; offset: number}
+  /** The file does not end with a newline. */
+  unterminated: boolean
+  /** Every line is in the fixed field order, with no blank lines. */
+  canonical: boolean
+}
+
+/**
+ * Parse memory file bytes. Each broken line other than a torn last one is an error on `file` (created when not
+ * given) at its line and column, and then a MemoryError is thrown carrying `file`. `name` is the file's path,
+ * `root` what messages are relative to.
+ */
+export function parseMemory(bytes: Uint8Array, name: string, root: string, file = new VFile({path: path.resolve(name), cwd: root})): ParsedMemory {
+  const errors: string[] = []
+  let cause: unknown
+  const fail = (reason: string, line: number, column: number, ruleId: string) => {
+    file.message(reason, {place: {line, column}, ruleId, source: 'tandem'}).fatal = true
+    errors.push(`${relativeName(file)}:${line}:${column}: ${reason}`)
+  }
+  const unterminated = bytes.length > 0 && bytes[bytes.length - 1] !== 0x0a
+  const lastNewline = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).lastIndexOf(0x0a)
+  const tailOffset = lastNewline + 1
+  const result: ParsedMemory = {lines: [], unterminated, canonical: true}
+
+  const invalid = findInvalidUtf8(bytes.subarray(0, unterminated ? tailOffset : bytes.length))
+  if (invalid !== -1) {
+    const before = Buffer.from(bytes.subarray(0, invalid)).toString('utf8')
+    const line = before.split('\n').length
+    fail(`not valid UTF-8 at byte ${invalid}`, line, before.length - before.lastIndexOf('\n'), 'memory-encoding')
+    throw new MemoryFileError(errors[0] ?? '', file)
+  }
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')
+  const lines = text.split('\n')
+  for (const [index, line] of lines.entries()) {
+    if (line.trim() === '') {
+      if (index < lines.length - 1) result.canonical = false
+      continue
+    }
+    const isTail = unterminated && index === lines.length - 1
+    const parsed = parseLine(line)
+    if ('error' in parsed) {
+      if (isTail && parsed.syntax) {
+        // A record cut anywhere before its closing brace is never valid JSON.
+        result.torn = {line: index + 1, offset: tailOffset}
+        continue
+      }
+      cause ??= parsed.cause
+      fail(parsed.error, index + 1, parsed.column, parsed.syntax ? 'memory-json' : 'memory-field')
+      continue
+    }
+    const normalized = JSON.stringify(normalizeRecord(parsed.record))
+    if (normalized !== line) result.canonical = false
+    result.lines.push({record: parsed.record, line: normalized})
+  }
+  if (errors.length > 0) {
+    const more = errors.length > 1 ? ` (and ${errors.length - 1} more broken ${errors.length === 2 ? 'line' : 'lines'})` : ''
+    throw new MemoryFileError(errors[0] + more, file, cause === undefined ? {} : {cause})
+  }
+  return result
+}
+
+/** Broken lines in a memory file: `file` has an error at each, for the CLI to report like any other file's. */
+export class MemoryFileError extends MemoryError {
+  override readonly name: string = 'MemoryError'
+  readonly file: VFile
+
+  constructor(message: string, file: VFile, options: ErrorOptions = {}) {
+    super(message, options)
+    this.file = file
+  }
+}
+
+function relativeName(file: VFile): string {
+  return path.relative(file.cwd, file.path).split(path.sep).join('/')
+}
+
+/** The memory file's text for these records: sorted, identical lines once, pieces of whole segments left out. */
+export function serializeLines(entries: Iterable<MemoryLine>): string {
+  const all = [...entries]
+  const keys = new Set(all.filter((entry) => !entry.record.part).map((entry) => entry.record.key))
+  const kept = all.filter((entry) => !entry.record.part || !keys.has(entry.record.part.of)).sort(compareLines)
+  let text = ''
+  let previous = ''
+  for (const entry of kept) {
+    if (entry.line === previous) continue
+    text += entry.line + '\n'
+    previous = entry.line
+  }
+  return text
+}
+
+/** The line the file holds for `record`. */
+export function recordLine(record: MemoryRecord): string {
+  return JSON.stringify(normalizeRecord(record))
 }
 
 /** A fixed key order, so that the file diffs cleanly. */
 function normalizeRecord(record: MemoryRecord): MemoryRecord {
-  const {key, source, target, origin, sourceLang, targetLang, provider, model, date, billedCharacters, author, replaces, note, part, alignedFrom} = record
+  const {key, source, target, origin, sourceLang, targetLang, provider, model, date, billedCharacters, author, replaces, postEdit, note, part, alignedFrom} =
+    record
   return {
     key,
     source,
@@ -177,29 +387,44 @@ function normalizeRecord(record: MemoryRecord): MemoryRecord {
     ...(billedCharacters === undefined ? {} : {billedCharacters}),
     ...(author === undefined ? {} : {author}),
     ...(replaces === undefined ? {} : {replaces}),
+    ...(postEdit === undefined ? {} : {postEdit: {characters: postEdit.characters, ter: postEdit.ter}}),
     ...(note === undefined ? {} : {note}),
     ...(part === undefined ? {} : {part: {of: part.of, index: part.index, count: part.count}}),
     ...(alignedFrom === undefined ? {} : {alignedFrom: {de: alignedFrom.de, en: alignedFrom.en, confidence: alignedFrom.confidence}})
   }
 }
 
-function parseRecord(line: string, place: string, mayBeCut: boolean): MemoryRecord | undefined {
+const origins = new Set<string>(['mt', 'human', 'import'])
+const requiredStrings = ['key', 'source', 'target', 'origin', 'sourceLang', 'targetLang', 'date'] as const
+const optionalStrings = ['provider', 'model', 'author', 'replaces', 'note'] as const
+
+type LineResult = {record: MemoryRecord} | {error: string; column: number; syntax: boolean; cause?: unknown}
+
+function parseLine(line: string): LineResult {
   let value: unknown
   try {
     value = JSON.parse(line)
-  } catch (error) {
-    if (mayBeCut) return undefined
-    throw new MemoryError(`${place}: not a JSON object: ${(error as Error).message}`, {cause: error})
+  } catch (cause) {
+    const {error} = scanJson(line)
+    return {error: `not JSON: ${error?.reason ?? 'unreadable'}`, column: (error?.offset ?? 0) + 1, syntax: true, cause}
   }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return {error: 'not a JSON object', column: 1, syntax: false}
   const record = value as Partial<Record<keyof MemoryRecord, unknown>>
-  for (const field of ['key', 'source', 'target', 'origin', 'sourceLang', 'targetLang', 'date'] as const) {
-    if (typeof record[field] !== 'string') throw new MemoryError(`${place}: field \`${field}\` must be a string`)
-  }
+  const at = (field: string) => (scanJson(line).members.get(field) ?? 0) + 1
+  const wrong = (field: string, what: string): LineResult => ({error: `field \`${field}\` must be ${what}`, column: at(field), syntax: false})
+  for (const field of requiredStrings) if (typeof record[field] !== 'string') return wrong(field, 'a string')
   if (!origins.has(record.origin as string)) {
-    throw new MemoryError(`${place}: \`origin\` must be one of mt, human, import, not \`${String(record.origin)}\``)
+    return {error: `\`origin\` must be one of mt, human, import, not \`${String(record.origin)}\``, column: at('origin'), syntax: false}
   }
-  if (record.part !== undefined && !isPart(record.part)) throw new MemoryError(`${place}: \`part\` must be {of, index, count}`)
-  return value as MemoryRecord
+  for (const field of optionalStrings) if (record[field] !== undefined && typeof record[field] !== 'string') return wrong(field, 'a string')
+  if (record.billedCharacters !== undefined && !isCount(record.billedCharacters)) return wrong('billedCharacters', 'a whole number')
+  if (record.postEdit !== undefined && !isPostEdit(record.postEdit)) return wrong('postEdit', '{characters, ter} with numbers')
+  if (record.part !== undefined && !isPart(record.part)) return {error: '`part` must be {of, index, count}', column: at('part'), syntax: false}
+  return {record: value as MemoryRecord}
+}
+
+function isCount(value: unknown): boolean {
+  return Number.isInteger(value) && (value as number) >= 0
 }
 
 function isPart(value: unknown): value is MemoryPart {
@@ -207,17 +432,26 @@ function isPart(value: unknown): value is MemoryPart {
   return typeof part === 'object' && part !== null && typeof part.of === 'string' && Number.isInteger(part.index) && Number.isInteger(part.count)
 }
 
-/** The records in the file now; a missing file or a cut last line is no error here. */
-async function readRecords(file: string): Promise<MemoryRecord[]> {
-  let text: string
+function isPostEdit(value: unknown): value is PostEdit {
+  const edit = value as Partial<Record<keyof PostEdit, unknown>> | null
+  return typeof edit === 'object' && edit !== null && isCount(edit.characters) && typeof edit.ter === 'number' && Number.isFinite(edit.ter)
+}
+
+async function readBytes(file: string): Promise<Buffer> {
   try {
-    text = await readFile(file, 'utf8')
+    return await readFile(file)
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return Buffer.alloc(0)
     throw error
   }
-  const lines = text.split('\n')
-  return lines.flatMap((line, index) =>
-    line.trim() === '' ? [] : (parseRecord(line, `${file}:${index + 1}`, index === lines.length - 1) ?? [])
-  )
+}
+
+async function appendBytes(file: string, bytes: Buffer): Promise<void> {
+  const handle = await open(file, 'a')
+  try {
+    await handle.appendFile(bytes)
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
 }

@@ -4,7 +4,7 @@ import type {VFile} from 'vfile'
 import {tandemData} from '../core/data.ts'
 import {writeFileAtomic} from '../core/write-file-atomic.ts'
 import {createI18n} from '../i18n/index.ts'
-import {TranslationMemory} from '../memory/translation-memory.ts'
+import {TranslationMemory, type LockWait} from '../memory/translation-memory.ts'
 import {MissingTranslationsError} from '../output/require-translations.ts'
 import {ProviderAuthorizationError, type ProviderError} from '../providers/errors.ts'
 import type {Provider} from '../providers/provider.ts'
@@ -12,6 +12,7 @@ import {createWriter} from './processor.ts'
 import {openProject, type Project, type ProjectOptions} from './project.ts'
 import {runProject, type Figures, type TranslationProgress} from './run-project.ts'
 import {createSiteWriter, type ReaderSite} from './write-site.ts'
+import {removeLeftovers} from '../core/write-file-atomic.ts'
 
 export interface BuildOptions extends ProjectOptions {
   /** Asked for what the memory lacks; without one, misses are errors. */
@@ -30,6 +31,8 @@ export interface BuildOptions extends ProjectOptions {
   /** Told what will be sent, before anything is. */
   onPlan?: (total: Figures) => void | Promise<void>
   signal?: AbortSignal
+  /** Told when the build waits for another process's lock on the memory. */
+  onMemoryWait?: (wait: LockWait) => void
 }
 
 export interface BuiltFile {
@@ -57,6 +60,8 @@ export interface BuildResult {
   glossary: VFile
   /** The reader, when `site` was asked for. */
   site?: ReaderSite
+  /** Messages about the memory file (a torn last line moved aside); unset when the glossary stopped the build. */
+  memory?: VFile
 }
 
 /** Build the English edition and the side-by-side view of each German file (and the reader). Only the CLI prints. */
@@ -66,7 +71,17 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const planned: Figures = {segments: 0, memoryHits: 0, toTranslate: 0, billedCharacters: 0, requests: 0}
   const result: BuildResult = {files: [], translated: 0, billedCharacters: 0, requests: 0, memoryHits: 0, planned, glossary: project.glossary.file}
   if (project.glossaryBroken) return result
-  const memory = await TranslationMemory.open(path.join(root, settings.memoryPath))
+  // What a killed write left in the folders a build writes.
+  await removeLeftovers(
+    [settings.sourceDir, settings.targetDir, settings.parallelDir, path.dirname(settings.memoryPath), path.dirname(settings.glossaryPath), 'site'].map(
+      (dir) => path.join(root, dir)
+    )
+  )
+  const memory = await TranslationMemory.open(path.join(root, settings.memoryPath), {
+    root,
+    ...(options.onMemoryWait ? {onWait: options.onMemoryWait} : {})
+  })
+  result.memory = memory.file
   const writer = createWriter({t: createI18n('en').t, memoryLabel: settings.memoryPath, glossaryHash: project.glossaryHash})
   const site = options.site ? await createSiteWriter(project, options.site.ui) : undefined
   const built = new Map<VFile, BuiltFile>()

@@ -38,7 +38,7 @@ export async function estimate(options: EstimateOptions = {}): Promise<Estimate>
   const empty = {segments: 0, memoryHits: 0, toTranslate: 0, billedCharacters: 0, requests: 0}
   const result: Estimate = {files: [], total: {...empty, files: 0}, failed: [], glossary: project.glossary.file}
   if (project.glossaryBroken) return result
-  const memory = await TranslationMemory.open(path.join(project.root, project.settings.memoryPath))
+  const memory = await TranslationMemory.open(path.join(project.root, project.settings.memoryPath), {root: project.root, readOnly: true})
   const run = await runProject({project, memory, dryRun: true, ...(options.limits ? {limits: options.limits} : {})})
   for (const [index, file] of run.files.entries()) {
     const figures = run.figures[index]

@@ -5,6 +5,7 @@ import {readNameGlossary, type NameGlossary} from '../glossary/names-file.ts'
 import {NameMatcher} from '../glossary/matcher.ts'
 import {parseConfigText, resolveConfig} from '../core/config.ts'
 import {sha256} from '../core/hash.ts'
+import {isTemporaryFile} from '../core/write-file-atomic.ts'
 import {DEFAULTS, type Settings, type SettingsInput} from '../core/defaults.ts'
 
 export interface ProjectOptions {
@@ -108,7 +109,8 @@ export async function findMarkdown(dir: string): Promise<string[]> {
     throw error
   }
   return entries
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.md'))
+    // A temporary file of tandem's (an import being written, or a leftover) is no article.
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.md') && !isTemporaryFile(entry.name))
     .map((entry) => path.join(entry.parentPath, entry.name))
     .sort()
 }

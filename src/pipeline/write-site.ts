@@ -3,7 +3,7 @@ import path from 'node:path'
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
 import {DEFAULTS} from '../core/defaults.ts'
-import {writeFileAtomic} from '../core/write-file-atomic.ts'
+import {isTemporaryFile, writeFileAtomic} from '../core/write-file-atomic.ts'
 import {createI18n, type UiLanguage} from '../i18n/index.ts'
 import {TranslationMemory} from '../memory/translation-memory.ts'
 import {readerArticle} from '../output/reader/article.ts'
@@ -84,7 +84,7 @@ export async function writeReaderSite(options: ReaderSiteOptions = {}): Promise<
   const site = await createSiteWriter(project, options.ui ?? DEFAULTS.ui, options.outDir)
   // Memory keys depend on the glossary's matches: on a broken glossary every lookup would miss.
   if (project.glossaryBroken) return {dir: path.resolve(project.root, options.outDir ?? project.settings.siteDir), pages: [], written: [], files: [project.glossary.file]}
-  const memory = await TranslationMemory.open(path.join(project.root, project.settings.memoryPath))
+  const memory = await TranslationMemory.open(path.join(project.root, project.settings.memoryPath), {root: project.root, readOnly: true})
   const run = await runProject({
     project,
     memory,
@@ -110,7 +110,8 @@ async function removeStalePages(dir: string, keep: ReadonlySet<string>): Promise
   }
   for (const entry of entries) {
     const file = path.join(entry.parentPath, entry.name)
-    if (!entry.isFile() || !entry.name.endsWith('.html') || keep.has(file)) continue
+    // Another build's page being written is not a stale page.
+    if (!entry.isFile() || !entry.name.endsWith('.html') || isTemporaryFile(entry.name) || keep.has(file)) continue
     const text = await readFile(file, 'utf8')
     if (text.includes(generatorMark)) await rm(file)
   }
