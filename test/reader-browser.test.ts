@@ -13,7 +13,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {chromium, type BrowserContext, type Locator, type Page} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {writeReaderSite, type ReaderSite} from '../src/output/reader/index.ts'
+import {writeReaderSite, type ReaderSite} from '../src/pipeline/write-site.ts'
 import {removeProjects, repoRoot} from './project.ts'
 import {createReaderProject, seedSlug, xssSlug} from './reader-project.ts'
 

@@ -76,11 +76,11 @@ export async function writeReaderSite(options: ReaderSiteOptions = {}): Promise<
     restoreTargets({t: english})(undefined, file)
     const slug = path.relative(project.sourceDir, file.path).replace(/\.md$/, '').split(path.sep).join('/')
     const href = `articles/${slug}.html`
-    const article = readerArticle(file, parser.parse(file), {slug, frontmatterFields: project.settings.frontmatterFields})
+    const article = readerArticle(file, parser.parse(file), {slug, frontmatterFields: project.settings.frontmatterFields, record: (key) => memory.get(key)})
     const toRoot = '../'.repeat(href.split('/').length - 1)
     await write(href, renderArticlePage(article, {ui, t: interfaceStrings, matcher: project.matcher, toRoot}))
     hrefs.push(href)
-    entries.push({href, title: article.title})
+    entries.push({href, title: article.title, ...(article.date ? {date: article.date} : {}), origins: article.origins, glossaryWarnings: article.glossaryWarnings})
     file.value = ''
     delete file.data.tandem
   }
