@@ -68,13 +68,28 @@ export function wrapSentences(nodes: readonly ElementContent[], ranges: readonly
   const wrapped: ElementContent[] = []
   let at = 0
   for (const [index, range] of ranges.entries()) {
-    wrapped.push(...slice(nodes, at, range.start))
+    wrapped.push(...gap(nodes, at, range.start))
     // Not a tab stop of its own: the article is one, and the arrow keys move inside it (the page script).
     wrapped.push(h('span.s', {dataB: beads[index] ?? 0, tabIndex: -1}, slice(nodes, range.start, range.end)))
     at = range.end
   }
   wrapped.push(...slice(nodes, at, Number.POSITIVE_INFINITY))
   return wrapped
+}
+
+/** What lies between two sentences: only the space when it is only space (not `<a> </a>` for a link over both). */
+function gap(nodes: readonly ElementContent[], from: number, to: number): ElementContent[] {
+  const between = slice(nodes, from, to)
+  const space = plainText(between)
+  return space.trim() === '' && !between.some(holdsAtomic) ? (space === '' ? [] : [{type: 'text', value: textOf(between)}]) : between
+}
+
+function holdsAtomic(node: ElementContent): boolean {
+  return node.type === 'element' && (atomicTags.has(node.tagName) || node.children.some(holdsAtomic))
+}
+
+function textOf(nodes: readonly ElementContent[]): string {
+  return nodes.map((node) => (node.type === 'text' ? node.value : node.type === 'element' ? textOf(node.children) : '')).join('')
 }
 
 /** The part of `nodes` between plain-text offsets `from` and `to`, as new nodes. */
