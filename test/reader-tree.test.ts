@@ -220,8 +220,8 @@ describe('the index', () => {
     const page = indexPage([{...entry('meldung', '2026-11-30'), origins: {human: 3, import: 0, mt: 1, missing: 0}, glossaryWarnings: 2}], {ui: 'de', t: createI18n('de').t, toRoot: '', sourceDir: 'content/de'})
     expect(toHtml(byClass({type: 'root', children: page.body}, 'facts'))).toBe(
       '<div class="facts"><time datetime="2026-11-30">30. November 2026</time>' +
-        '<span class="mix" id="mix-1" role="img" aria-label="3 Segmente von Menschen übersetzt, 1 maschinell" title="3 Segmente von Menschen übersetzt, 1 maschinell">' +
-        '<span class="mix-human"></span><span class="mix-mt"></span></span><span class="warnings">2 Glossar-Warnungen</span></div>'
+        '<span class="mix" id="mix-1" aria-hidden="true"><span class="mix-human"></span><span class="mix-mt"></span></span>' +
+        '<span class="mix-label">3 Segmente von Menschen übersetzt, 1 maschinell</span><span class="warnings">2 Glossar-Warnungen</span></div>'
     )
     expect(page.style).toBe('#mix-1 .mix-human{flex-grow:3}\n#mix-1 .mix-mt{flex-grow:1}\n')
   })

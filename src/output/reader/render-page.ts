@@ -212,7 +212,8 @@ export function indexPage(entries: readonly IndexEntry[], options: IndexOptions)
       if (kinds.length > 0) {
         // Widths are rules of the page's own style sheet: the policy allows no style attribute.
         for (const kind of kinds) style += `#${id} .mix-${kind}{flex-grow:${entry.origins[kind]}}\n`
-        facts.push(h('span.mix', {id, role: 'img', ariaLabel: label, title: label}, kinds.map((kind) => h(`span.mix-${kind}`))))
+        // The bar is a picture of the words beside it.
+        facts.push(h('span.mix', {id, ariaHidden: 'true'}, kinds.map((kind) => h(`span.mix-${kind}`))), h('span.mix-label', label))
       }
     }
     if (entry.glossaryWarnings) facts.push(h('span.warnings', t('reader.glossaryWarnings', {count: entry.glossaryWarnings})))
