@@ -46,12 +46,15 @@ describe('writeReaderSite', () => {
   it('is exported with the reader API', () => {
     expect(Object.keys(reader).sort()).toEqual([
       'articlePage',
+      'feedTree',
       'imageSource',
+      'indexEntry',
       'indexPage',
       'pageHtml',
       'readerArticle',
       'readerSchema',
       'renderArticlePage',
+      'renderFeed',
       'renderIndexPage',
       'safeLinkUrl',
       'sortEntries'

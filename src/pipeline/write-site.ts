@@ -9,7 +9,8 @@ import {createFileSegmenter} from './segment-files.ts'
 import restoreTargets from '../output/restore-targets.ts'
 import {writeFileAtomic} from '../core/write-file-atomic.ts'
 import {readerArticle} from '../output/reader/article.ts'
-import {renderArticlePage, renderIndexPage, type IndexEntry} from '../output/reader/render-page.ts'
+import {indexEntry, renderArticlePage, renderIndexPage, type IndexEntry} from '../output/reader/render-page.ts'
+import {renderFeed} from '../output/reader/feed.ts'
 
 export interface ReaderSiteOptions {
   /** Project root (default: `process.cwd()`). */
@@ -29,6 +30,8 @@ export interface ReaderSite {
   dir: string
   /** Absolute paths of every page of the site, the index first, then the articles in source order. */
   pages: string[]
+  /** Absolute path of the Atom feed of the English edition, `feed.xml`. */
+  feed: string
   /** The pages whose bytes changed (an unchanged page is not rewritten). */
   written: string[]
   /** The glossary and the German files, with their messages; a file with a fatal message has no page. */
@@ -39,7 +42,7 @@ export interface ReaderSite {
 const generatorMark = '<meta name="generator" content="tandem reader">'
 
 /**
- * Write the bilingual reader: `<outDir>/index.html` and `<outDir>/articles/<slug>.html`, from
+ * Write the bilingual reader: `<outDir>/index.html`, `<outDir>/articles/<slug>.html` and the Atom feed `<outDir>/feed.xml`, from
  * `content/de`, the translation memory and the name glossary. No provider is asked: a segment
  * the memory lacks shows as not translated. The same inputs give the same bytes.
  */
@@ -48,7 +51,7 @@ export async function writeReaderSite(options: ReaderSiteOptions = {}): Promise<
   const project = await openProject({root: options.root ?? process.cwd(), ...(options.targetLang ? {targetLang: options.targetLang} : {})})
   const dir = path.resolve(project.root, options.outDir ?? readerDefaults.outDir)
   // Memory keys depend on the glossary's matches: on a broken glossary every lookup would miss.
-  if (project.glossaryBroken) return {dir, pages: [], written: [], files: [project.glossary.file]}
+  if (project.glossaryBroken) return {dir, pages: [], feed: path.join(dir, 'feed.xml'), written: [], files: [project.glossary.file]}
 
   const memory = await TranslationMemory.open(path.join(project.root, project.settings.memoryPath))
   const segment = createFileSegmenter(project, memory)
@@ -80,16 +83,18 @@ export async function writeReaderSite(options: ReaderSiteOptions = {}): Promise<
     const toRoot = '../'.repeat(href.split('/').length - 1)
     await write(href, renderArticlePage(article, {ui, t: interfaceStrings, matcher: project.matcher, toRoot}))
     hrefs.push(href)
-    entries.push({href, title: article.title, ...(article.date ? {date: article.date} : {}), origins: article.origins, glossaryWarnings: article.glossaryWarnings})
+    entries.push(indexEntry(article, href))
     file.value = ''
     delete file.data.tandem
   }
   await write('index.html', renderIndexPage(entries, {ui, t: interfaceStrings, toRoot: '', sourceDir: project.settings.sourceDir}))
+  // The feed is of the English edition: English whatever the interface language.
+  await write('feed.xml', renderFeed(entries, {title: english('reader.siteTitle'), author: 'tandem'}))
   const all = hrefs.map((href) => [href] as const)
   await removeStalePages(dir, new Set(all.map(([href]) => path.join(dir, ...href.split('/')))))
   const pages = all.map(([href]) => path.join(dir, ...href.split('/')))
   // In page order, index first, whatever order they were written in.
-  return {dir, pages, written: pages.filter((page) => written.includes(page)), files: [project.glossary.file, ...files]}
+  return {dir, pages, feed: path.join(dir, 'feed.xml'), written: pages.filter((page) => written.includes(page)), files: [project.glossary.file, ...files]}
 }
 
 /** Pages this wrote before for articles that are gone; files it did not write are left alone. */

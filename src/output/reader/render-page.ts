@@ -186,6 +186,44 @@ export interface IndexEntry {
   origins?: ReaderArticle['origins']
   /** Glossary warnings on the German file. */
   glossaryWarnings?: number
+  /** The English summary or first paragraph, as plain text: the feed's summary. */
+  summary?: string
+  /** The newest date of the memory records shown: the feed's `updated` when there is no `date`. */
+  translated?: string
+}
+
+/** What the index and the feed say of an article: `href` is its page's path from the site root. */
+export function indexEntry(article: ReaderArticle, href: string): IndexEntry {
+  const units = [article.title, ...article.lead, ...article.blocks.flatMap(blockUnits)]
+  const dates = units.map((unit) => unit.provenance?.date).filter((date): date is string => date !== undefined)
+  const first = [...article.lead, ...article.blocks.filter((block) => block.type === 'paragraph').map((block) => block.unit)].find(
+    (unit) => unit.translated && plainOf(unit.en) !== ''
+  )
+  return {
+    href,
+    title: article.title,
+    ...(article.date ? {date: article.date} : {}),
+    origins: article.origins,
+    glossaryWarnings: article.glossaryWarnings,
+    ...(first ? {summary: plainOf(first.en)} : {}),
+    ...(dates.length > 0 ? {translated: dates.reduce((a, b) => (a > b ? a : b))} : {})
+  }
+}
+
+function blockUnits(block: Block): Unit[] {
+  switch (block.type) {
+    case 'heading':
+    case 'paragraph':
+    case 'listItem':
+      return [block.unit]
+    case 'table':
+      return block.rows.flat()
+    case 'quote':
+    case 'footnote':
+      return block.children.flatMap(blockUnits)
+    default:
+      return []
+  }
 }
 
 export interface IndexOptions extends Omit<PageOptions, 'matcher'> {
@@ -363,7 +401,7 @@ function findElement(nodes: readonly ElementContent[], test: (element: Element) 
 }
 
 /** The text of inline nodes, for `<title>` and the index. */
-function plainOf(nodes: readonly PhrasingContent[]): string {
+export function plainOf(nodes: readonly PhrasingContent[]): string {
   return nodes
     .map((node): string => {
       if (node.type === 'text' || node.type === 'inlineCode') return node.value
