@@ -41,16 +41,16 @@ export const de = {
       mt: 'maschinell übersetzt'
     },
     mix: {
-      human_one: '{{count}} Segment von Menschen übersetzt',
+      human: '{{count}} Segment von Menschen übersetzt',
       human_other: '{{count}} Segmente von Menschen übersetzt',
-      import_one: '{{count}} importiert',
+      import: '{{count}} importiert',
       import_other: '{{count}} importiert',
-      mt_one: '{{count}} maschinell',
+      mt: '{{count}} maschinell',
       mt_other: '{{count}} maschinell',
-      missing_one: '{{count}} noch nicht übersetzt',
+      missing: '{{count}} noch nicht übersetzt',
       missing_other: '{{count}} noch nicht übersetzt'
     },
-    glossaryWarnings_one: '{{count}} Glossar-Warnung',
+    glossaryWarnings: '{{count}} Glossar-Warnung',
     glossaryWarnings_other: '{{count}} Glossar-Warnungen',
     kinds: {
       person: 'Person',
@@ -116,16 +116,16 @@ export const en = {
       mt: 'machine translation'
     },
     mix: {
-      human_one: '{{count}} segment by a human',
+      human: '{{count}} segment by a human',
       human_other: '{{count}} segments by a human',
-      import_one: '{{count}} imported',
+      import: '{{count}} imported',
       import_other: '{{count}} imported',
-      mt_one: '{{count}} by machine',
+      mt: '{{count}} by machine',
       mt_other: '{{count}} by machine',
-      missing_one: '{{count}} not translated yet',
+      missing: '{{count}} not translated yet',
       missing_other: '{{count}} not translated yet'
     },
-    glossaryWarnings_one: '{{count}} glossary warning',
+    glossaryWarnings: '{{count}} glossary warning',
     glossaryWarnings_other: '{{count}} glossary warnings',
     kinds: {
       person: 'person',
