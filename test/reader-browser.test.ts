@@ -185,6 +185,110 @@ describe.skipIf(!hasChromium && !inCi)('the reader in Chromium', () => {
     await page.close()
   })
 
+  it('puts a name’s tooltip where it covers neither the lit sentence nor its translation, at 1280 and 375 px', async () => {
+    for (const width of [1280, 375]) {
+      const page = await open(seedPage, width)
+      const names = page.locator('article .col.de .name')
+      const count = await names.count()
+      expect(count).toBeGreaterThan(20)
+      // Focus places it as hover does: every name by focus, in the page; a sample by a real mouse.
+      const byFocus = await page.evaluate(`Array.from(document.querySelectorAll('article .col.de .name')).map((name) => { name.focus(); return (${tipOverlaps.toString()})(name) })`)
+      expect(byFocus).toEqual(Array.from({length: count}, () => ({visible: true, covered: []})))
+      for (const index of [0, 3, 8, Math.floor(count / 2), count - 1]) {
+        const name = names.nth(index)
+        await name.hover()
+        expect(await name.evaluate(tipOverlaps), `${width} px, hover on name ${index}`).toEqual({visible: true, covered: []})
+        if (width === 375 && index === 8) await page.screenshot({path: path.join(screenshots, 'reader-tooltip-375.png')})
+      }
+      await page.close()
+    }
+  })
+
+  it('shows the pointing hint only with both languages, the names hint only with German', async () => {
+    const page = await open(seedPage)
+    const hints = async () => [await page.locator('.hint-sentences').isVisible(), await page.locator('.hint-names').isVisible(), await page.locator('.hint-keys').isVisible()]
+    expect(await hints()).toEqual([true, true, true])
+    await page.getByText('German only', {exact: true}).click()
+    expect(await hints()).toEqual([false, true, true])
+    await page.getByText('English only', {exact: true}).click()
+    expect(await hints()).toEqual([false, false, true])
+    await page.getByText('Both languages', {exact: true}).click()
+    await page.close()
+  })
+
+  it('has one tab stop for the article body, and the arrow keys move inside it', async () => {
+    const page = await open(seedPage)
+    /** Tab from the top of the page until focus comes round again: every stop once. */
+    const stops = async (): Promise<string[]> => {
+      await page.reload()
+      const seen: string[] = []
+      for (let step = 0; step < 30; step++) {
+        await page.keyboard.press('Tab')
+        const stop = await page.evaluate(describeFocus)
+        if (seen.includes(stop)) break
+        seen.push(stop)
+      }
+      return seen.filter((stop) => stop !== 'body')
+    }
+    expect(await stops()).toEqual(['a.skip', 'nav a', 'input#show-both', 'h1 .de .s[data-b=1]'])
+
+    // Inside: → walks sentences and names in order, ↓ the paragraphs; the tab stop follows.
+    await page.locator('h1 .col.de .s').focus()
+    await page.keyboard.press('ArrowRight')
+    expect(await page.evaluate(describeFocus)).toBe('h1 .de .name')
+    await page.keyboard.press('ArrowRight')
+    await page.keyboard.press('ArrowRight')
+    expect(await page.evaluate(describeFocus)).toBe('h1 .en .s[data-b=1]')
+    await page.keyboard.press('ArrowLeft')
+    expect(await page.evaluate(describeFocus)).toBe('h1 .de .name')
+    await page.keyboard.press('ArrowDown')
+    expect(await page.locator('.pair:focus').getAttribute('id')).toBe('p2')
+    await page.keyboard.press('ArrowRight')
+    expect(await page.evaluate(describeFocus)).toBe('.pair .de .s[data-b=1]')
+    expect(await page.locator('article [tabindex="0"]').count()).toBe(1)
+    await page.keyboard.press('End')
+    const last = await page.evaluate(describeFocus)
+    // Leaving and coming back lands where the reader was.
+    await page.keyboard.press('Shift+Tab')
+    await page.keyboard.press('Tab')
+    expect(await page.evaluate(describeFocus)).toBe(last)
+
+    // With English only, the one stop is an English sentence (the choice is remembered over the reload).
+    await page.getByText('English only', {exact: true}).click()
+    expect(await stops()).toEqual(['a.skip', 'nav a', 'input#show-en', 'h1 .en .s[data-b=1]'])
+    await page.getByText('Both languages', {exact: true}).click()
+    await page.close()
+  })
+
+  it('says where a paragraph’s English came from, on hover and on focus', async () => {
+    const page = await open(seedPage)
+    const marker = page.locator('.pair', {has: page.locator('.col.de', {hasText: anchorText})}).locator('.origin')
+    const tip = marker.locator('.tip')
+    expect(await tip.isVisible()).toBe(false)
+    await marker.hover()
+    expect(await tip.innerText()).toBe('HUMAN TRANSLATION · 2026-11-28')
+    await page.mouse.move(0, 0)
+    expect(await tip.isVisible()).toBe(false)
+    await marker.focus()
+    expect(await tip.isVisible()).toBe(true)
+    await page.close()
+  })
+
+  it('orders the index and shows each article’s mix of origins', async () => {
+    const page = await open('index.html')
+    expect(await page.locator('.articles .de').allInnerTexts()).toEqual([
+      '<script>window.__xss=1</script>Titel "><img src=x onerror=window.__xss=1>',
+      'Russland gesteht: Nordkoreanische Soldaten kämpfen in Kursk!'
+    ])
+    const bar = page.locator('.mix').nth(1)
+    expect(await page.locator('.mix-label').nth(1).innerText()).toBe('13 segments by a human')
+    const human = await bar.locator('.mix-human').boundingBox()
+    const whole = await bar.boundingBox()
+    expect(human && whole && Math.round(human.width)).toBe(whole && Math.round(whole.width))
+    await page.screenshot({path: path.join(screenshots, 'reader-index.png')})
+    await page.close()
+  })
+
   it('keeps the XSS article inert: no script runs, no javascript: link is left', async () => {
     const page = await context.newPage()
     const dialogs: string[] = []
@@ -220,6 +324,48 @@ describe.skipIf(!hasChromium && !inCi)('the reader in Chromium', () => {
     expect(pageErrors).toEqual([])
   })
 })
+
+/**
+ * In the page: whether the tooltip of `name` shows, and which lit sentences (the one the name is in,
+ * its translation) or the name itself it overlaps. Runs in the browser, so it is plain JavaScript.
+ */
+function tipOverlaps(name: unknown): {visible: boolean; covered: string[]} {
+  type Box = {left: number; right: number; top: number; bottom: number}
+  type Node = {querySelector(selector: string): Node | null; closest(selector: string): Node | null; querySelectorAll(selector: string): Node[]; getClientRects(): Box[]; getBoundingClientRect(): Box; getAttribute(name: string): string | null; textContent: string | null}
+  const element = name as Node
+  const tip = element.querySelector('.tip') as Node
+  const box = tip.getBoundingClientRect()
+  const sentence = element.closest('.s') as Node
+  const pair = element.closest('.pair') as Node
+  const lit = Array.from(pair.querySelectorAll(`.s[data-b="${sentence.getAttribute('data-b')}"]`))
+  const covered: string[] = []
+  for (const target of [element, ...lit]) {
+    for (const line of Array.from(target.getClientRects())) {
+      const apart = line.right <= box.left || line.left >= box.right || line.bottom <= box.top || line.top >= box.bottom
+      if (!apart) covered.push((target.textContent ?? '').slice(0, 40))
+    }
+  }
+  return {visible: tip.getClientRects().length > 0 && box.bottom > box.top, covered}
+}
+
+/** In the page: a short CSS-like description of the focused element, to compare tab orders. */
+function describeFocus(): string {
+  type Node = {tagName: string; id: string; className: string; parentElement: Node | null; getAttribute(name: string): string | null; closest(selector: string): Node | null; matches(selector: string): boolean}
+  const active = (globalThis as unknown as {document: {activeElement: Node | null}}).document.activeElement
+  if (!active || active.tagName === 'BODY') return 'body'
+  const tag = active.tagName.toLowerCase()
+  if (active.matches('a.skip')) return 'a.skip'
+  if (active.matches('nav a')) return 'nav a'
+  if (tag === 'input') return `input#${active.id}`
+  const column = active.closest('.col')
+  const side = column ? (column.matches('.de') ? '.de' : '.en') : ''
+  const where = active.closest('h1') ? 'h1' : '.pair'
+  if (active.matches('.s')) return `${where} ${side} .s[data-b=${active.getAttribute('data-b')}]`
+  if (active.matches('.name')) return `${where} ${side} .name`
+  if (active.matches('.origin')) return `${where} ${side} .origin`
+  if (active.matches('.pair')) return `.pair#${active.id}`
+  return `${tag}.${active.className}`
+}
 
 /** A computed style property of the element, read in the page (this project's TypeScript has no DOM library). */
 function styleOf(locator: Locator, property: 'backgroundColor' | 'outlineStyle'): Promise<string> {

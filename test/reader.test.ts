@@ -4,7 +4,7 @@
  */
 import {readFile, rm, stat} from 'node:fs/promises'
 import path from 'node:path'
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {afterAll, beforeAll, describe, expect, it, onTestFinished} from 'vitest'
 import {pageScript} from '../src/output/reader/assets.ts'
 import * as reader from '../src/output/reader/index.ts'
 import {imageSource, safeLinkUrl} from '../src/output/reader/index.ts'
@@ -45,11 +45,19 @@ function column(pair: Element, language: 'de' | 'en'): Element {
 describe('writeReaderSite', () => {
   it('is exported with the reader API', () => {
     expect(Object.keys(reader).sort()).toEqual([
+      'articlePage',
+      'feedTree',
       'imageSource',
+      'indexEntry',
+      'indexPage',
+      'pageHtml',
       'readerArticle',
+      'readerSchema',
       'renderArticlePage',
+      'renderFeed',
       'renderIndexPage',
-      'safeLinkUrl'
+      'safeLinkUrl',
+      'sortEntries'
     ])
   })
 
@@ -76,18 +84,46 @@ describe('writeReaderSite', () => {
     expect(await project.exists('site/notes.html')).toBe(true)
   })
 
-  it('lists the articles on the index with both titles', async () => {
+  it('lists the articles on the index with both titles, in natural order of their titles when they have no date', async () => {
     const index = await page('index.html')
     const links = select(index, 'ul', 'articles').flatMap((list) => select(list, 'a'))
-    expect(links.map((link) => attr(link, 'href'))).toEqual([`articles/${seedSlug}.html`, `articles/${xssSlug}.html`])
-    const seed = links[0] as Element
+    // `<script>…` sorts before `Russland…`: punctuation comes first.
+    expect(links.map((link) => attr(link, 'href'))).toEqual([`articles/${xssSlug}.html`, `articles/${seedSlug}.html`])
+    const seed = links[1] as Element
     expect(select(seed, 'span', 'de').map(textOf)).toEqual(['Russland gesteht: Nordkoreanische Soldaten kämpfen in Kursk!'])
     expect(select(seed, 'span', 'en').map(textOf)).toEqual(['Russia admits: North Korean soldiers are fighting in Kursk!'])
     expect(select(seed, 'span', 'de').map((element) => attr(element, 'lang'))).toEqual(['de'])
   })
+
+  it('puts dated articles first, newest first, with their date and mix of origins; renders no empty list item', async () => {
+    await project.write('content/de/meldung-2.md', '---\ntitle: Meldung 2\ndate: 2026-11-30\n---\n\nEin Satz.\n\n-\n- Punkt\n')
+    onTestFinished(() => rm(path.join(project.root, 'content', 'de', 'meldung-2.md')))
+    const dated = await writeReaderSite({root: project.root, outDir: 'site-dated'})
+    const index = parseHtml(await readFile(path.join(dated.dir, 'index.html'), 'utf8'))
+    const items = select(index, 'ul', 'articles').flatMap((list) => select(list, 'li'))
+    expect(items.map((item) => attr(select(item, 'a')[0] as Element, 'href'))).toEqual(['articles/meldung-2.html', `articles/${xssSlug}.html`, `articles/${seedSlug}.html`])
+    expect(select(items[0] as Element, 'time').map((time) => [attr(time, 'datetime'), textOf(time)])).toEqual([['2026-11-30', 'November 30, 2026']])
+    // Nothing of it is in the memory; the seed is all human work.
+    expect(select(items[0] as Element, 'span', 'mix-label').map(textOf)).toEqual(['3 not translated yet'])
+    expect(select(items[2] as Element, 'span', 'mix-label').map(textOf)).toEqual(['13 segments by a human'])
+    const article = parseHtml(await readFile(path.join(dated.dir, 'articles', 'meldung-2.html'), 'utf8'))
+    expect(select(article, 'li').map(visibleText)).toEqual(['Punkt', 'not translated yet'])
+  })
 })
 
 describe('an article page', () => {
+  it('marks each pair with the origin of its English: the memory record, its date in the tooltip', async () => {
+    const root = await page(`articles/${seedSlug}.html`)
+    const markers = select(root, 'span', 'origin')
+    // Every pair but the untranslated Details heading's (vocabulary) has one, in its English column.
+    expect(markers.length).toBe(select(root, '*', 'pair').length - 1)
+    for (const marker of markers) {
+      expect(closest(root, marker, (element) => hasClass(element, 'col'))?.attrs).toContainEqual({name: 'lang', value: 'en'})
+      expect([attr(marker, 'class'), attr(marker, 'role'), attr(marker, 'aria-label'), attr(marker, 'tabindex')]).toEqual(['origin origin-human', 'img', 'human translation', '-1'])
+      expect(select(marker, 'span', 'tip').map(textOf)).toEqual(['human translation · 2026-11-28'])
+    }
+  })
+
   it('has landmarks, a skip link, and German | English columns with their lang', async () => {
     const root = await page(`articles/${seedSlug}.html`)
     expect(attr(root, 'lang')).toBe('en')
@@ -130,7 +166,8 @@ describe('an article page', () => {
     expect(german).toHaveLength(6)
     expect(english).toHaveLength(6)
     const said = german.find((sentence) => visibleText(sentence).startsWith('Gerassimow äußerte')) as Element
-    expect(attr(said, 'tabindex')).toBe('0')
+    // Focusable by script and the arrow keys, not a tab stop: the article is one (a roving tabindex).
+    expect(attr(said, 'tabindex')).toBe('-1')
     const counterpart = english.filter((sentence) => attr(sentence, 'data-b') === attr(said, 'data-b'))
     expect(counterpart.map(visibleText)).toEqual([
       'Gerasimov said that the North Korean troops had made a significant contribution to the “liberation” of the Kursk region from Ukrainian soldiers.'
@@ -149,14 +186,14 @@ describe('an article page', () => {
     expect(attr(tip, 'role')).toBe('tooltip')
     expect(textOf(tip)).toBe('Gerasimovperson · surname of Valery Gerasimov')
     expect(select(tip, 'span', 'en-form').map(textOf)).toEqual(['Gerasimov'])
-    expect(attr(gerassimow, 'tabindex')).toBe('0')
+    expect(attr(gerassimow, 'tabindex')).toBe('-1')
     // Every name is in a German column, none in an English one.
     for (const name of names) expect(closest(root, name, (element) => hasClass(element, 'col'))?.attrs).toContainEqual({name: 'lang', value: 'de'})
     expect(names.map(visibleText)).toContain('Waleri Gerassimow')
     expect(names.map(visibleText)).toContain('Wolodymyr Selenskyj')
   })
 
-  it('translates the Details labels in the English column through i18next', async () => {
+  it('translates the Details labels in the English column through i18next, and leaves out a label without a value', async () => {
     const root = await page(`articles/${seedSlug}.html`)
     const labels = select(root, '*', 'item').map((item) => [
       select(column(item, 'de'), 'strong').map(visibleText).join(''),
@@ -165,9 +202,10 @@ describe('an article page', () => {
     expect(labels).toEqual([
       ['Vorfall:', 'Incident:'],
       ['Ursache:', 'Cause:'],
-      ['Ort:', 'Location:'],
-      ['Quellen:', 'Sources:']
+      ['Ort:', 'Location:']
     ])
+    // `- **Quellen:**` has no value in the seed: no empty bullet, in either language.
+    expect(visibleText(select(root, 'article')[0] as Element)).not.toMatch(/Quellen|Sources/)
   })
 
   it('asks no other host: no external script, style, font or image, and a policy that forbids them', async () => {

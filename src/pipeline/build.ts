@@ -83,7 +83,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   })
   result.memory = memory.file
   const writer = createWriter({t: createI18n('en').t, memoryLabel: settings.memoryPath, glossaryHash: project.glossaryHash})
-  const site = options.site ? await createSiteWriter(project, options.site.ui) : undefined
+  const site = options.site ? await createSiteWriter(project, options.site.ui, memory) : undefined
   const built = new Map<VFile, BuiltFile>()
 
   const writeOutputs = async (file: VFile, tree: Root) => {

@@ -7,9 +7,10 @@ import {isTemporaryFile, writeFileAtomic} from '../core/write-file-atomic.ts'
 import {createI18n, type UiLanguage} from '../i18n/index.ts'
 import {TranslationMemory} from '../memory/translation-memory.ts'
 import {readerArticle} from '../output/reader/article.ts'
-import {renderArticlePage, renderIndexPage, type IndexEntry} from '../output/reader/render-page.ts'
+import {indexEntry, renderArticlePage, renderIndexPage, type IndexEntry} from '../output/reader/render-page.ts'
 import {openProject, type Project} from './project.ts'
 import {runProject} from './run-project.ts'
+import {renderFeed} from '../output/reader/feed.ts'
 
 export interface ReaderSiteOptions {
   /** Project root (default: `process.cwd()`). */
@@ -27,6 +28,8 @@ export interface ReaderSite {
   dir: string
   /** Absolute paths of every page of the site, the index first, then the articles in source order. */
   pages: string[]
+  /** Absolute path of the Atom feed of the English edition, `feed.xml`. */
+  feed: string
   /** The pages whose bytes changed (an unchanged page is not rewritten). */
   written: string[]
   /** The glossary and the German files, with their messages; a file with a fatal message has no page. */
@@ -42,7 +45,12 @@ export interface SiteWriter {
   finish(files: readonly VFile[]): Promise<ReaderSite>
 }
 
-export async function createSiteWriter(project: Project, ui: UiLanguage, outDir: string = project.settings.siteDir): Promise<SiteWriter> {
+export async function createSiteWriter(
+  project: Project,
+  ui: UiLanguage,
+  memory: TranslationMemory,
+  outDir: string = project.settings.siteDir
+): Promise<SiteWriter> {
   const dir = path.resolve(project.root, outDir)
   const t = createI18n(ui).t
   const entries = new Map<string, IndexEntry>()
@@ -56,35 +64,38 @@ export async function createSiteWriter(project: Project, ui: UiLanguage, outDir:
     async addArticle(file, tree) {
       const href = hrefOf(file.path)
       const slug = href.slice('articles/'.length, -'.html'.length)
-      const article = readerArticle(file, tree, {slug, frontmatterFields: project.settings.frontmatterFields})
+      const article = readerArticle(file, tree, {slug, frontmatterFields: project.settings.frontmatterFields, record: (key) => memory.get(key)})
       const toRoot = '../'.repeat(href.split('/').length - 1)
       await write(href, renderArticlePage(article, {ui, t, matcher: project.matcher, toRoot}))
-      entries.set(href, {href, title: article.title})
+      entries.set(href, indexEntry(article, href))
     },
     async finish(files) {
       // In source order, whatever order the articles were finished in.
       const index = project.files.map(hrefOf).flatMap((href) => entries.get(href) ?? [])
       await write('index.html', renderIndexPage(index, {ui, t, toRoot: '', sourceDir: project.settings.sourceDir}))
+      // The feed is of the English edition: English whatever the interface language.
+      await write('feed.xml', renderFeed(index, {title: createI18n('en').t('reader.siteTitle'), author: 'tandem'}))
       const pages = ['index.html', ...index.map((entry) => entry.href)].map((href) => path.join(dir, ...href.split('/')))
       // A page stays while its German source is there, even if this run could not render it (a stopped build).
       const keep = new Set(['index.html', ...project.files.map(hrefOf)].map((href) => path.join(dir, ...href.split('/'))))
       await removeStalePages(dir, keep)
-      return {dir, pages, written: pages.filter((page) => written.includes(page)), files: [project.glossary.file, ...files]}
+      return {dir, pages, feed: path.join(dir, 'feed.xml'), written: pages.filter((page) => written.includes(page)), files: [project.glossary.file, ...files]}
     }
   }
 }
 
 /**
- * Write the bilingual reader: `<outDir>/index.html` and `<outDir>/articles/<slug>.html`, from
+ * Write the bilingual reader: `<outDir>/index.html`, `<outDir>/articles/<slug>.html` and the Atom feed `<outDir>/feed.xml`, from
  * `content/de`, the translation memory and the name glossary. No provider is asked: a segment
  * the memory lacks shows as not translated. The same inputs give the same bytes.
  */
 export async function writeReaderSite(options: ReaderSiteOptions = {}): Promise<ReaderSite> {
   const project = await openProject({root: options.root ?? process.cwd(), ...(options.targetLang ? {targetLang: options.targetLang} : {})})
-  const site = await createSiteWriter(project, options.ui ?? DEFAULTS.ui, options.outDir)
+  const dir = path.resolve(project.root, options.outDir ?? project.settings.siteDir)
   // Memory keys depend on the glossary's matches: on a broken glossary every lookup would miss.
-  if (project.glossaryBroken) return {dir: path.resolve(project.root, options.outDir ?? project.settings.siteDir), pages: [], written: [], files: [project.glossary.file]}
+  if (project.glossaryBroken) return {dir, pages: [], feed: path.join(dir, 'feed.xml'), written: [], files: [project.glossary.file]}
   const memory = await TranslationMemory.open(path.join(project.root, project.settings.memoryPath), {root: project.root, readOnly: true})
+  const site = await createSiteWriter(project, options.ui ?? DEFAULTS.ui, memory, options.outDir)
   const run = await runProject({
     project,
     memory,

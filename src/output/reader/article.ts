@@ -1,7 +1,13 @@
 import type {BlockContent, Definition, DefinitionContent, ListItem, PhrasingContent, Root, RootContent, TableCell} from 'mdast'
+import {toString} from 'mdast-util-to-string'
 import type {VFile} from 'vfile'
+import {parse} from 'yaml'
 import {tandemData} from '../../core/data.ts'
 import type {Segment, SourcePoint} from '../../core/types.ts'
+import type {MemoryOrigin, MemoryRecord} from '../../memory/translation-memory.ts'
+
+/** Where a unit's English came from: the memory record the build used. */
+export type Provenance = Pick<MemoryRecord, 'origin' | 'provider' | 'model' | 'date'>
 
 /** One translatable unit as the reader shows it: German inline content beside its English. */
 export interface Unit {
@@ -11,6 +17,8 @@ export interface Unit {
   translated: boolean
   /** The English came from aligning an existing translation, with this confidence. */
   alignedConfidence?: number
+  /** The memory record of the English, when it came from the memory (not vocabulary, not copied). */
+  provenance?: Provenance
 }
 
 /** What the reader lays out, row by row; every row that holds text is a German | English pair. */
@@ -37,7 +45,23 @@ export interface ReaderArticle {
   definitions: ReadonlyMap<string, Definition>
   /** Footnote identifiers in order of definition: their numbers. */
   footnotes: readonly string[]
+  /** The front matter's `date` (`YYYY-MM-DD`), when it has a valid one. */
+  date?: string
+  /** How many of the article's translatable segments have English of each origin, or none yet. */
+  origins: Record<MemoryOrigin | 'missing', number>
+  /** Glossary warnings on the German file (names the English lacks or leaves in German). */
+  glossaryWarnings: number
 }
+
+export interface ReaderArticleOptions {
+  slug: string
+  frontmatterFields: readonly string[]
+  /** The memory record for a segment's key (`memory.get`), for the provenance of each unit. */
+  record?: (key: string) => Provenance | undefined
+}
+
+/** The rule ids of `checkNames`: what the index counts as glossary warnings. */
+const glossaryRules = new Set(['glossary-missing-name', 'glossary-german-name'])
 
 /** The kinds of segment that are a block's whole text (alt texts and titles belong to their image or link). */
 const blockKinds = new Set<Segment['kind']>(['heading', 'paragraph', 'listItem', 'tableCell', 'detail'])
@@ -47,8 +71,24 @@ const blockKinds = new Set<Segment['kind']>(['heading', 'paragraph', 'listItem',
  * as the pipeline parses it), the text of each block from the segments on `file` (memory lookup and
  * `restoreTargets` done). Blocks without a segment (no letters in them) are the same in both languages.
  */
-export function readerArticle(file: VFile, tree: Root, options: {slug: string; frontmatterFields: readonly string[]}): ReaderArticle {
+export function readerArticle(file: VFile, tree: Root, options: ReaderArticleOptions): ReaderArticle {
   const segments = tandemData(file).segments
+  const provenance = (segment: Segment): Provenance | undefined => {
+    // Fresh answers are in the memory too: the page must not depend on whether this run or an earlier one translated it.
+    if ((segment.origin !== 'memory' && segment.origin !== 'provider') || !options.record) return undefined
+    const record = options.record(segment.key)
+    return record && {origin: record.origin, provider: record.provider, model: record.model, date: record.date}
+  }
+  const segmentUnit = (segment: Segment): Unit => {
+    const found = provenance(segment)
+    return {
+      de: segment.nodes,
+      en: segment.targetNodes ?? [],
+      translated: segment.target !== undefined,
+      ...(found ? {provenance: found} : {}),
+      ...(segment.alignedConfidence === undefined ? {} : {alignedConfidence: segment.alignedConfidence})
+    }
+  }
   const blockSegments = segments.filter((segment) => blockKinds.has(segment.kind))
   const definitions = new Map<string, Definition>()
   const footnotes: string[] = []
@@ -88,6 +128,8 @@ export function readerArticle(file: VFile, tree: Root, options: {slug: string; f
 
   const listItem = (item: ListItem, depth: number, ordered: boolean, number: number): Block[] => {
     const [first, ...rest] = item.children as Array<BlockContent | DefinitionContent>
+    // An empty item, or a Details label with no value (`- **Quellen:**`), says nothing in either language.
+    if (rest.length === 0 && (!first || (first.type === 'paragraph' && isEmptyDetail(first)))) return []
     const head: Block[] =
       first?.type === 'paragraph'
         ? [{type: 'listItem', depth, ordered, number, checked: item.checked ?? null, unit: unitOf(first)}]
@@ -109,13 +151,44 @@ export function readerArticle(file: VFile, tree: Root, options: {slug: string; f
       .map(segmentUnit),
     blocks: blocks(tree.children, 0),
     definitions,
-    footnotes
+    footnotes,
+    ...frontmatterDate(tree),
+    origins: originCounts(segments, provenance),
+    glossaryWarnings: file.messages.filter((message) => !message.fatal && glossaryRules.has(message.ruleId ?? '')).length
+  }
+
+  function isEmptyDetail(paragraph: BlockContent & {type: 'paragraph'}): boolean {
+    if (toString(paragraph).trim() === '') return true
+    const segment = paragraph.position ? segmentWithin(blockSegments, paragraph.position.start, paragraph.position.end) : undefined
+    return segment?.kind === 'detail' && segment.sourceNodes.every((node) => toString(node).trim() === '')
   }
 }
 
-function segmentUnit(segment: Segment): Unit {
-  const unit = {de: segment.nodes, en: segment.targetNodes ?? [], translated: segment.target !== undefined}
-  return segment.alignedConfidence === undefined ? unit : {...unit, alignedConfidence: segment.alignedConfidence}
+/** Segments with words to translate, by the origin of their English. */
+function originCounts(segments: readonly Segment[], provenance: (segment: Segment) => Provenance | undefined): ReaderArticle['origins'] {
+  const counts: ReaderArticle['origins'] = {human: 0, import: 0, mt: 0, missing: 0}
+  for (const segment of segments) {
+    if (segment.source === '' || segment.origin === 'vocabulary') continue
+    if (segment.target === undefined) counts.missing++
+    else counts[provenance(segment)?.origin ?? 'mt']++
+  }
+  return counts
+}
+
+/** The front matter's `date`, when it is a calendar date (`2025-01-31`, or a timestamp starting with one). */
+function frontmatterDate(tree: Root): {date?: string} {
+  const yaml = tree.children.find((node) => node.type === 'yaml')
+  if (!yaml) return {}
+  let data: unknown
+  try {
+    data = parse(yaml.value)
+  } catch {
+    // A broken front matter is the segmenter's message to give; the reader just has no date.
+    return {}
+  }
+  const value = data && typeof data === 'object' && 'date' in data ? (data as {date: unknown}).date : undefined
+  const date = typeof value === 'string' ? /^(\d{4}-\d{2}-\d{2})(?:$|[T ])/.exec(value)?.[1] : undefined
+  return date && !Number.isNaN(Date.parse(date)) ? {date} : {}
 }
 
 /** The block segment that starts inside [start, end]: a Details value starts after its label, not at its paragraph. */

@@ -1,9 +1,9 @@
 // The reader's CSS and JavaScript, inlined into every page so that the site makes no other request.
-// Nothing here comes from an article: the only variable part is the count of highlight rules.
+// Nothing here comes from an article: the only variable part is rules generated from numbers (bead counts, bar widths).
 
 const baseStyle = `
-:root{--bg:#fbfaf6;--fg:#1f1e1b;--muted:#625d54;--rule:#dedad0;--accent:#1d5b86;--accent-fg:#fff;--hl:#ffe27a;--focus:#b93f0b;--tip-bg:#22211e;--tip-fg:#fbfaf6;--code-bg:#f0eee7}
-@media (prefers-color-scheme:dark){:root{--bg:#161719;--fg:#e8e5dd;--muted:#a7a196;--rule:#35373b;--accent:#78b3de;--accent-fg:#111;--hl:#6b5710;--focus:#ff9b5c;--tip-bg:#e8e5dd;--tip-fg:#161719;--code-bg:#222427}}
+:root{--bg:#fbfaf6;--fg:#1f1e1b;--muted:#625d54;--rule:#dedad0;--accent:#1d5b86;--accent-fg:#fff;--hl:#ffe27a;--focus:#b93f0b;--tip-bg:#22211e;--tip-fg:#fbfaf6;--code-bg:#f0eee7;--human:#2f7d4a;--import:#8a6bb8;--mt:#b9b3a6;--missing:#e3dfd5;--warn:#a4400e}
+@media (prefers-color-scheme:dark){:root{--bg:#161719;--fg:#e8e5dd;--muted:#a7a196;--rule:#35373b;--accent:#78b3de;--accent-fg:#111;--hl:#6b5710;--focus:#ff9b5c;--tip-bg:#e8e5dd;--tip-fg:#161719;--code-bg:#222427;--human:#5fb67c;--import:#b39ae0;--mt:#6f6a60;--missing:#2c2e32;--warn:#ff9b5c}}
 *{box-sizing:border-box}
 html{color-scheme:light dark;-webkit-text-size-adjust:100%}
 body{margin:0;background:var(--bg);color:var(--fg);font:1.0625rem/1.62 Charter,"Bitstream Charter","Iowan Old Style",Georgia,"DejaVu Serif",serif}
@@ -39,7 +39,11 @@ h1 .col,h2 .col,h3 .col,h4 .col,h5 .col,h6 .col{display:block}
 .name{position:relative;text-decoration:underline dotted var(--muted);text-decoration-thickness:1.5px;text-underline-offset:.22em;cursor:help}
 .name:hover,.name:focus{text-decoration-color:currentColor}
 .tip{display:none;position:absolute;left:0;top:calc(100% + .3rem);z-index:5;width:max-content;max-width:min(20rem,80vw);padding:.45rem .65rem;border-radius:.35rem;background:var(--tip-bg);color:var(--tip-fg);font:400 .85rem/1.4 system-ui,sans-serif;font-style:normal;text-transform:none;letter-spacing:normal;box-shadow:0 .3rem 1rem rgba(0,0,0,.25)}
-.name:hover .tip,.name:focus .tip{display:block}
+.name:hover .tip,.name:focus .tip,.name.open .tip,.origin:hover .tip,.origin:focus .tip{display:block}
+.origin{position:relative;display:inline-block;width:.55rem;height:.55rem;margin-left:.45rem;border-radius:50%;vertical-align:.12em;cursor:help;border:1.5px solid var(--muted)}
+.origin-human{background:var(--human)}.origin-import{background:var(--import)}.origin-mt{background:transparent}
+.origin .tip{left:auto;right:0;white-space:normal}
+.meta{margin:0 0 .6rem;padding:0 .6rem;color:var(--muted);font:.9rem/1.4 system-ui,sans-serif}
 .tip .en-form{display:block;font-weight:700;font-size:.95rem}
 .tip .kind{text-transform:uppercase;font-size:.7rem;letter-spacing:.06em;opacity:.85}
 .missing{color:var(--muted);font-style:italic}
@@ -65,10 +69,17 @@ hr{border:0;border-top:1px solid var(--rule);margin:1.5rem 0}
 .articles a:hover .de,.articles a:focus .de{text-decoration:underline}
 .articles .de{font-weight:650;font-size:1.12rem}
 .articles .en{color:var(--muted)}
+.facts{display:flex;flex-wrap:wrap;align-items:center;gap:.3rem 1rem;margin-top:.35rem;color:var(--muted);font:.85rem/1.4 system-ui,sans-serif}
+.mix{display:inline-flex;width:8rem;height:.5rem;border-radius:.25rem;overflow:hidden;background:var(--missing)}
+.mix span{flex:0 1 0;min-width:2px}
+.mix-human{background:var(--human)}.mix-import{background:var(--import)}.mix-mt{background:var(--mt)}.mix-missing{background:var(--missing)}
+.warnings{color:var(--warn)}
+@media (hover:none) and (pointer:coarse){.hint-keys{display:none}}
 .site-footer{max-width:76rem;margin:0 auto;padding:1rem 1.25rem 2rem;border-top:1px solid var(--rule);color:var(--muted);font:.85rem/1.45 system-ui,sans-serif}
 body:has(#show-de:checked) .en,body:has(#show-en:checked) .de{display:none}
 body:has(#show-de:checked) :is(.pair,.columns,.articles a),body:has(#show-en:checked) :is(.pair,.columns,.articles a){grid-template-columns:1fr}
 body:has(#show-de:checked) main,body:has(#show-en:checked) main{max-width:44rem}
+body:has(#show-de:checked) .hint-sentences,body:has(#show-en:checked) :is(.hint-sentences,.hint-names){display:none}
 @media (max-width:700px){
 body{font-size:1rem}
 main{padding:.6rem .8rem 2rem}
@@ -83,29 +94,42 @@ h1.pair{font-size:1.5rem}
 @media print{.site-header,.columns,.hints{display:none}}
 `
 
-/** Light up the other half of a bead while a sentence is hovered or focused, without script: one rule per bead number in use. */
-function highlightRules(beads: number): string {
-  let css = ''
-  for (let bead = 1; bead <= beads; bead++) {
-    css += `.pair:has(.s[data-b="${bead}"]:is(:hover,:focus-within)) .s[data-b="${bead}"]{background:var(--hl)}\n`
-  }
-  return css
-}
-
-/** The page's whole style sheet; `beads` is the largest bead number on the page. */
-export function pageStyle(beads: number): string {
-  return baseStyle + highlightRules(beads)
+/** The page's whole style sheet; `extra` is the page's generated rules (highlights, the index's bars), numbers only. */
+export function pageStyle(extra: string): string {
+  return baseStyle + extra
 }
 
 /**
- * The language toggle is CSS (radio buttons and `:has`), so it works without script; this only
- * remembers the choice between pages and moves between paragraphs with j and k.
+ * The language toggle is CSS (radio buttons and `:has`), so it works without script; this
+ * remembers the choice between pages, makes the article one tab stop whose sentences, names and
+ * links the arrow keys walk (a roving tabindex), moves between paragraphs with j and k, and puts
+ * a tooltip where it covers neither the sentence being read nor its translation.
  */
 export const pageScript = `
 (() => {
   'use strict'
   const key = 'tandem-reader-show'
   const choices = Array.from(document.querySelectorAll('input[name="show"]'))
+  const article = document.querySelector('main article')
+  const itemSelector = '.s, .name, .origin, a[href]'
+  const shown = (element) => element.getClientRects().length > 0
+  const items = () => (article ? Array.from(article.querySelectorAll(itemSelector)).filter(shown) : [])
+  const pairs = () => Array.from(document.querySelectorAll('main .pair')).filter(shown)
+
+  // The article's one tab stop: the item last focused in it, or its first item shown.
+  let stop = article ? article.querySelector('[tabindex="0"]') : null
+  const rove = (element) => {
+    if (stop === element) return
+    if (stop) stop.tabIndex = -1
+    element.tabIndex = 0
+    stop = element
+  }
+  const settle = () => {
+    if (stop && shown(stop)) return
+    const first = items()[0]
+    if (first) rove(first)
+  }
+
   try {
     const saved = localStorage.getItem(key)
     for (const choice of choices) if (choice.value === saved) choice.checked = true
@@ -113,26 +137,123 @@ export const pageScript = `
   for (const choice of choices) {
     choice.addEventListener('change', () => {
       try { localStorage.setItem(key, choice.value) } catch {}
+      settle()
     })
   }
-  document.addEventListener('keydown', (event) => {
-    if (event.key !== 'j' && event.key !== 'k') return
-    if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented) return
-    const target = event.target
-    if (target instanceof HTMLElement && (target.isContentEditable || target.matches('textarea, select, input:not([type="radio"])'))) return
-    const pairs = Array.from(document.querySelectorAll('main .pair')).filter((pair) => pair.getClientRects().length > 0)
-    if (pairs.length === 0) return
+  settle()
+
+  if (article) {
+    article.addEventListener('focusin', (event) => {
+      const target = event.target
+      if (!(target instanceof Element)) return
+      if (target.matches(itemSelector)) rove(target)
+      else if (target.matches('.pair')) {
+        const first = items().find((item) => target.contains(item))
+        if (first) rove(first)
+      }
+    })
+  }
+
+  const editable = (target) => target instanceof HTMLElement && (target.isContentEditable || target.matches('textarea, select, input:not([type="radio"])'))
+  const movePair = (step) => {
+    const list = pairs()
+    if (list.length === 0) return
     const current = document.activeElement instanceof Element ? document.activeElement.closest('.pair') : null
-    let index = current ? pairs.indexOf(current) : -1
+    let index = current ? list.indexOf(current) : -1
     if (index === -1) {
       // Nothing chosen yet: start from the first paragraph in view.
-      const first = pairs.findIndex((pair) => pair.getBoundingClientRect().bottom > 0)
+      const first = list.findIndex((pair) => pair.getBoundingClientRect().bottom > 0)
       index = first === -1 ? 0 : first
     } else {
-      index = Math.max(0, Math.min(pairs.length - 1, index + (event.key === 'j' ? 1 : -1)))
+      index = Math.max(0, Math.min(list.length - 1, index + step))
     }
+    list[index].focus()
+  }
+  const moveItem = (where) => {
+    const list = items()
+    if (list.length === 0) return
+    const active = document.activeElement
+    let index = list.indexOf(active)
+    if (where === 'first') index = 0
+    else if (where === 'last') index = list.length - 1
+    else if (index === -1) {
+      // A pair is focused: its first item, or the last one before it.
+      const next = list.findIndex((item) => active.contains(item) || active.compareDocumentPosition(item) & Node.DOCUMENT_POSITION_FOLLOWING)
+      index = where > 0 ? (next === -1 ? list.length - 1 : next) : Math.max(0, (next === -1 ? list.length : next) - 1)
+    } else {
+      index = Math.max(0, Math.min(list.length - 1, index + where))
+    }
+    list[index].focus()
+  }
+  document.addEventListener('keydown', (event) => {
+    if (event.altKey || event.ctrlKey || event.metaKey || event.defaultPrevented || editable(event.target)) return
+    const inside = article !== null && document.activeElement instanceof Element && article.contains(document.activeElement)
+    const pairKeys = {j: 1, k: -1}
+    const insideKeys = {ArrowDown: ['pair', 1], ArrowUp: ['pair', -1], ArrowRight: ['item', 1], ArrowLeft: ['item', -1], Home: ['item', 'first'], End: ['item', 'last']}
+    if (event.key in pairKeys) movePair(pairKeys[event.key])
+    else if (inside && event.key in insideKeys) {
+      const [kind, step] = insideKeys[event.key]
+      if (kind === 'pair') movePair(step)
+      else moveItem(step)
+    } else return
     event.preventDefault()
-    pairs[index].focus()
   })
+
+  // A tooltip goes above or below the lit sentences (the one it is in and its translation), never over them.
+  let open = null
+  const place = (owner) => {
+    const tip = owner.querySelector('.tip')
+    if (!tip) return
+    open = owner
+    owner.classList.add('open')
+    tip.style.position = 'fixed'
+    tip.style.left = '0px'
+    tip.style.top = '0px'
+    tip.style.right = 'auto'
+    const width = tip.offsetWidth
+    const height = tip.offsetHeight
+    const sentence = owner.closest('.s')
+    const pair = owner.closest('.pair')
+    const bead = sentence ? sentence.getAttribute('data-b') : null
+    const lit = sentence && pair ? Array.from(pair.querySelectorAll('.s[data-b="' + bead + '"]')).filter(shown) : []
+    const boxes = [owner, ...lit].flatMap((element) => Array.from(element.getClientRects()))
+    const own = (sentence || owner).getClientRects()
+    const all = boxes.length > 0 ? boxes : Array.from(owner.getClientRects())
+    const ownTop = Math.min(...Array.from(own, (box) => box.top))
+    const ownBottom = Math.max(...Array.from(own, (box) => box.bottom))
+    const top = Math.min(...all.map((box) => box.top))
+    const bottom = Math.max(...all.map((box) => box.bottom))
+    const gap = 6
+    const anchor = owner.getBoundingClientRect()
+    const left = Math.max(4, Math.min(anchor.left, window.innerWidth - width - 4))
+    const clear = (y) => all.every((box) => box.right <= left || box.left >= left + width || box.bottom <= y || box.top >= y + height)
+    const fits = (y) => y >= 0 && y + height <= window.innerHeight
+    const candidates = [ownBottom + gap, ownTop - gap - height, bottom + gap, top - gap - height]
+    const y = candidates.find((candidate) => clear(candidate) && fits(candidate)) ?? candidates.find(clear) ?? candidates[2]
+    tip.style.left = left + 'px'
+    tip.style.top = y + 'px'
+  }
+  const close = (owner) => {
+    const tip = owner.querySelector('.tip')
+    owner.classList.remove('open')
+    if (tip) for (const property of ['position', 'left', 'top', 'right']) tip.style.removeProperty(property)
+    if (open === owner) open = null
+  }
+  const owners = '.name, .origin'
+  document.addEventListener('mouseover', (event) => {
+    const owner = event.target instanceof Element ? event.target.closest(owners) : null
+    if (owner && owner !== open) place(owner)
+  })
+  document.addEventListener('mouseout', (event) => {
+    const owner = event.target instanceof Element ? event.target.closest(owners) : null
+    if (owner && !(event.relatedTarget instanceof Node && owner.contains(event.relatedTarget)) && owner !== document.activeElement) close(owner)
+  })
+  document.addEventListener('focusin', (event) => {
+    if (event.target instanceof Element && event.target.matches(owners)) place(event.target)
+  })
+  document.addEventListener('focusout', (event) => {
+    if (event.target instanceof Element && event.target.matches(owners)) close(event.target)
+  })
+  window.addEventListener('scroll', () => { if (open) place(open) }, {passive: true})
 })()
 `

@@ -1,3 +1,5 @@
-export {readerArticle, type Block, type ReaderArticle, type Unit} from './article.ts'
-export {renderArticlePage, renderIndexPage, type IndexEntry, type PageOptions} from './render-page.ts'
+export {readerArticle, type Block, type Provenance, type ReaderArticle, type ReaderArticleOptions, type Unit} from './article.ts'
+export {feedTree, renderFeed, type FeedOptions} from './feed.ts'
+export {articlePage, indexEntry, indexPage, pageHtml, renderArticlePage, renderIndexPage, sortEntries, type IndexEntry, type IndexOptions, type PageOptions, type PageTree} from './render-page.ts'
+export {readerSchema} from './schema.ts'
 export {imageSource, safeLinkUrl, type ImageSource} from './sanitize-url.ts'

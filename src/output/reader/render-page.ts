@@ -1,13 +1,20 @@
 import {createHash} from 'node:crypto'
+import type {Element, ElementContent, Root} from 'hast'
+import {sanitize} from 'hast-util-sanitize'
+import {toHtml} from 'hast-util-to-html'
+import {h} from 'hastscript'
 import type {TFunction} from 'i18next'
-import type {NameMatcher} from '../../glossary/matcher.ts'
-import type {GlossaryEntry} from '../../glossary/names-file.ts'
-import type {UiLanguage} from '../../i18n/index.ts'
+import type {PhrasingContent} from 'mdast'
 import {alignSentences} from '../../align/align-sentences.ts'
-import type {Block, ReaderArticle, Unit} from './article.ts'
+import type {GlossaryEntry} from '../../core/types.ts'
+import type {NameMatcher} from '../../glossary/matcher.ts'
+import type {UiLanguage} from '../../i18n/index.ts'
+import type {Block, Provenance, ReaderArticle, Unit} from './article.ts'
 import {pageScript, pageStyle} from './assets.ts'
-import {attribute, escapeHtml} from './escape.ts'
-import {renderSentences, sentenceRanges, type InlineContext} from './render-inline.ts'
+import {markNames} from './mark-names.ts'
+import {phrasingToHast} from './phrasing-to-hast.ts'
+import {readerSchema} from './schema.ts'
+import {sentenceRanges, wrapSentences} from './wrap-sentences.ts'
 
 export interface PageOptions {
   /** Interface language: the page's `lang`, its labels and tooltips. */
@@ -19,12 +26,6 @@ export interface PageOptions {
   toRoot: string
 }
 
-/** The German and the English HTML of one unit. */
-interface PairHtml {
-  de: string
-  en: string
-}
-
 /** Numbers the beads of one `.pair`, across all the units in it (a table's cells). */
 class BeadCounter {
   count = 0
@@ -33,27 +34,46 @@ class BeadCounter {
   }
 }
 
-/** One article's page. */
+/** The German and the English content of one unit. */
+interface PairContent {
+  de: ElementContent[]
+  en: ElementContent[]
+}
+
+/** A page before it is written: the body's tree (sanitized) and what the head needs. */
+export interface PageTree {
+  title: string
+  /** `<header>`, `<main>`, `<footer>`: sanitized with `readerSchema`. */
+  body: Element[]
+  /** Extra CSS, generated from numbers only (highlight rules, the index's bars). */
+  style: string
+}
+
+/** One article's page as HTML. */
 export function renderArticlePage(article: ReaderArticle, options: PageOptions): string {
+  return pageHtml(articlePage(article, options), options)
+}
+
+/** One article's page as a tree: German | English pairs, each sentence wrapped and numbered by its alignment bead. */
+export function articlePage(article: ReaderArticle, options: PageOptions): PageTree {
   const {t} = options
   let ids = 0
   let maxBead = 0
   let pairs = 0
-  const context = (matcher: NameMatcher | undefined): InlineContext => ({
+  const nextId = (prefix: string) => () => `${prefix}${++ids}`
+  const phrasing = {
     definitions: article.definitions,
     footnotes: article.footnotes,
-    ...(matcher ? {matcher} : {}),
-    nameTooltip: (entry) => nameTooltip(entry, options),
-    strings: {unsafeLink: t('reader.unsafeLink'), image: t('reader.image')},
-    nextId: () => `n${++ids}`
-  })
-  const german = context(options.matcher)
-  const english = context(undefined)
+    strings: {unsafeLink: t('reader.unsafeLink'), image: t('reader.image')}
+  }
+  const tooltip = (entry: GlossaryEntry) => nameTooltip(entry, options)
 
-  /** Both sides of a unit, sentences wrapped and numbered by their alignment beads. */
-  const unitHtml = (unit: Unit, beads: BeadCounter): PairHtml => {
-    const deRanges = sentenceRanges(unit.de)
-    const enRanges = unit.translated ? sentenceRanges(unit.en) : []
+  /** Both sides of a unit, sentences wrapped and numbered by their alignment beads, names marked in the German. */
+  const unitContent = (unit: Unit, beads: BeadCounter): PairContent => {
+    const de = phrasingToHast(unit.de, phrasing)
+    const en = unit.translated ? phrasingToHast(unit.en, phrasing) : []
+    const deRanges = sentenceRanges(de)
+    const enRanges = sentenceRanges(en)
     const deBeads: number[] = []
     const enBeads: number[] = []
     for (const link of alignSentences(
@@ -65,103 +85,210 @@ export function renderArticlePage(article: ReaderArticle, options: PageOptions):
       for (const index of link.en) enBeads[index] = bead
     }
     maxBead = Math.max(maxBead, beads.count)
-    const missing = unit.translated ? '' : `<span class="missing">${escapeHtml(t('reader.missing'))}</span>`
+    const missing = unit.translated ? [] : [h('span.missing', t('reader.missing'))]
     const aligned =
       unit.alignedConfidence === undefined
-        ? ''
-        : ` <span class="aligned" title="${escapeHtml(t('reader.alignedTitle'))}">${escapeHtml(t('reader.aligned', {confidence: unit.alignedConfidence.toFixed(2)}))}</span>`
-    return {de: renderSentences(unit.de, deRanges, deBeads, german), en: renderSentences(unit.en, enRanges, enBeads, english) + missing + aligned}
-  }
-
-  const pairId = () => `p${++pairs}`
-  const depthClass = (depth: number) => (depth > 0 ? ` depth-${Math.min(depth, 3)}` : '')
-
-  /** `<tag class="pair">` with a German and an English column; `inner` wraps each column's content. */
-  const pair = (tag: string, className: string, html: PairHtml, column = 'div', inner: (html: string) => string = (html) => html) =>
-    `<${tag} class="pair${className}" id="${pairId()}" tabindex="-1">` +
-    `<${column} class="col de" lang="de">${inner(html.de)}</${column}>` +
-    `<${column} class="col en" lang="en">${inner(html.en)}</${column}></${tag}>\n`
-
-  const block = (node: Block): string => {
-    switch (node.type) {
-      case 'heading':
-        return pair(`h${node.level}`, '', unitHtml(node.unit, new BeadCounter()), 'span')
-      case 'paragraph':
-        return pair('div', depthClass(node.depth), unitHtml(node.unit, new BeadCounter()), 'p')
-      case 'listItem': {
-        const list = node.ordered ? 'ol' : 'ul'
-        const start = node.ordered ? attribute('start', node.number) : ''
-        const box = node.checked === null ? '' : `<input type="checkbox" class="task" disabled${node.checked ? ' checked' : ''}>`
-        return pair('div', ` item${depthClass(node.depth)}`, unitHtml(node.unit, new BeadCounter()), 'div', (html) => `<${list}${start}><li>${box}${html}</li></${list}>`)
-      }
-      case 'table': {
-        const beads = new BeadCounter()
-        const rows = node.rows.map((row) => row.map((cell) => unitHtml(cell, beads)))
-        const table = (side: 'de' | 'en') =>
-          `<table>${rows
-            .map((row, index) => {
-              const cell = index === 0 ? 'th' : 'td'
-              return `<tr>${row.map((html) => `<${cell}>${html[side]}</${cell}>`).join('')}</tr>`
-            })
-            .join('')}</table>`
-        return pair('div', depthClass(node.depth), {de: table('de'), en: table('en')})
-      }
-      case 'code':
-        // Code is not translated: one block across both columns, in every view.
-        return `<div class="pair code${depthClass(node.depth)}" id="${pairId()}" tabindex="-1" translate="no"><pre><code${attribute('class', node.lang ? `language-${node.lang}` : undefined)}>${escapeHtml(node.value)}</code></pre></div>\n`
-      case 'quote':
-        return `<blockquote class="quote">\n${node.children.map(block).join('')}</blockquote>\n`
-      case 'footnote': {
-        const number = article.footnotes.indexOf(node.label) + 1
-        return `<div class="footnote" id="fn-${number}"><div class="footnote-label">${number}</div>\n${node.children.map(block).join('')}</div>\n`
-      }
-      case 'rule':
-        return '<hr>\n'
+        ? []
+        : [{type: 'text' as const, value: ' '}, h('span.aligned', {title: t('reader.alignedTitle')}, t('reader.aligned', {confidence: unit.alignedConfidence.toFixed(2)}))]
+    return {
+      de: markNames(wrapSentences(de, deRanges, deBeads), {matcher: options.matcher, tooltip, nextId: nextId('n')}),
+      en: [...wrapSentences(en, enRanges, enBeads), ...missing, ...aligned]
     }
   }
 
-  const title = unitHtml(article.title, new BeadCounter())
-  const header = pair('h1', '', title, 'span')
-  const lead = article.lead.map((unit) => pair('div', ' lead', unitHtml(unit, new BeadCounter()), 'p')).join('')
-  const body = article.blocks.map(block).join('')
-  const plainTitle = [plainOf(article.title.de), article.title.translated ? plainOf(article.title.en) : ''].filter(Boolean).join(' | ')
+  /** The provenance marker of the units shown in one pair: the least reviewed of them. */
+  const marker = (units: readonly Unit[]): ElementContent[] => {
+    const records = units.map((unit) => unit.provenance).filter((record) => record !== undefined)
+    const rank = {mt: 0, import: 1, human: 2}
+    const record = records.sort((a, b) => rank[a.origin] - rank[b.origin])[0]
+    return record ? [originMarker(record, nextId('o')(), options)] : []
+  }
 
-  const main =
-    `<div class="columns" aria-hidden="true"><span class="de">${escapeHtml(t('reader.columnSource'))}</span><span class="en">${escapeHtml(t('reader.columnTarget'))}</span></div>\n` +
-    `<div class="hints"><p>${escapeHtml(t('reader.sentences'))} ${escapeHtml(t('reader.names'))}</p><p>${escapeHtml(t('reader.keys'))}</p></div>\n` +
-    `<article>\n${header}${lead}${body}</article>\n`
-  const footer = escapeHtml(t('reader.generated', {file: article.sourcePath}))
-  return page({title: plainTitle, main, footer, beads: maxBead, options})
+  const pairId = () => `p${++pairs}`
+  const depthClass = (depth: number) => (depth > 0 ? [`depth-${Math.min(depth, 3)}`] : [])
+
+  /** `<tag class="pair">` with a German and an English column; `inner` wraps each column's content. */
+  const pair = (tag: string, className: string[], content: PairContent, units: readonly Unit[], column = 'div', inner = (nodes: ElementContent[]) => nodes): Element =>
+    h(tag, {className: ['pair', ...className], id: pairId(), tabIndex: -1}, [
+      h(column, {className: ['col', 'de'], lang: 'de'}, inner(content.de)),
+      h(column, {className: ['col', 'en'], lang: 'en'}, [...inner(content.en), ...marker(units)])
+    ])
+
+  const block = (node: Block): Element[] => {
+    switch (node.type) {
+      case 'heading':
+        return [pair(`h${node.level}`, [], unitContent(node.unit, new BeadCounter()), [node.unit], 'span')]
+      case 'paragraph':
+        return [pair('div', depthClass(node.depth), unitContent(node.unit, new BeadCounter()), [node.unit], 'p')]
+      case 'listItem': {
+        const box = node.checked === null ? [] : [h('input.task', {type: 'checkbox', disabled: true, checked: node.checked})]
+        const list = (children: ElementContent[]) => [
+          h(node.ordered ? 'ol' : 'ul', {start: node.ordered ? node.number : undefined}, h('li', [...box, ...children]))
+        ]
+        return [pair('div', ['item', ...depthClass(node.depth)], unitContent(node.unit, new BeadCounter()), [node.unit], 'div', list)]
+      }
+      case 'table': {
+        const beads = new BeadCounter()
+        const rows = node.rows.map((row) => row.map((cell) => unitContent(cell, beads)))
+        const table = (side: 'de' | 'en') =>
+          h(
+            'table',
+            h(
+              'tbody',
+              rows.map((row, index) => h('tr', row.map((cell) => h(index === 0 ? 'th' : 'td', cell[side]))))
+            )
+          )
+        return [pair('div', depthClass(node.depth), {de: [table('de')], en: [table('en')]}, node.rows.flat())]
+      }
+      case 'code':
+        // Code is not translated: one block across both columns, in every view.
+        return [
+          h('div', {className: ['pair', 'code', ...depthClass(node.depth)], id: pairId(), tabIndex: -1, translate: 'no'}, [
+            h('pre', h('code', {className: node.lang ? [`language-${node.lang}`] : undefined}, node.value))
+          ])
+        ]
+      case 'quote':
+        return [h('blockquote.quote', lines(node.children.flatMap(block)))]
+      case 'footnote': {
+        const number = article.footnotes.indexOf(node.label) + 1
+        return [h('div.footnote', {id: `fn-${number}`}, [h('div.footnote-label', String(number)), ...lines(node.children.flatMap(block))])]
+      }
+      case 'rule':
+        return [h('hr')]
+    }
+  }
+
+  const header = pair('h1', [], unitContent(article.title, new BeadCounter()), [article.title], 'span')
+  const date = article.date ? [h('p.meta', dateElement(article.date, options.ui))] : []
+  const lead = article.lead.map((unit) => pair('div', ['lead'], unitContent(unit, new BeadCounter()), [unit], 'p'))
+  const body = article.blocks.flatMap(block)
+  const content = [header, ...date, ...lead, ...body]
+  // The one tab stop of the article: its first sentence (the page script moves it as the reader moves).
+  const first = findElement(content, (element) => hasClass(element, 's'))
+  if (first) first.properties.tabIndex = 0
+
+  const main = [
+    h('div.columns', {ariaHidden: 'true'}, [h('span.de', t('reader.columnSource')), h('span.en', t('reader.columnTarget'))]),
+    h('div.hints', [h('p.hint-sentences', t('reader.sentences')), h('p.hint-names', t('reader.names')), h('p.hint-keys', t('reader.keys'))]),
+    h('article', lines(content))
+  ]
+  const plainTitle = [plainOf(article.title.de), article.title.translated ? plainOf(article.title.en) : ''].filter(Boolean).join(' | ')
+  return {
+    title: plainTitle,
+    body: chrome(main, t('reader.generated', {file: article.sourcePath}), options),
+    style: highlightRules(maxBead)
+  }
 }
 
 export interface IndexEntry {
   /** The page's path from the site root, with `/`. */
   href: string
   title: Unit
+  /** The article's `date` (`YYYY-MM-DD`): the index is newest first. */
+  date?: string
+  /** How many segments have English of each origin: the bar of the index. */
+  origins?: ReaderArticle['origins']
+  /** Glossary warnings on the German file. */
+  glossaryWarnings?: number
+  /** The English summary or first paragraph, as plain text: the feed's summary. */
+  summary?: string
+  /** The newest date of the memory records shown: the feed's `updated` when there is no `date`. */
+  translated?: string
 }
 
-/** The index of articles. */
-export function renderIndexPage(entries: readonly IndexEntry[], options: Omit<PageOptions, 'matcher'> & {sourceDir: string}): string {
+/** What the index and the feed say of an article: `href` is its page's path from the site root. */
+export function indexEntry(article: ReaderArticle, href: string): IndexEntry {
+  const units = [article.title, ...article.lead, ...article.blocks.flatMap(blockUnits)]
+  const dates = units.map((unit) => unit.provenance?.date).filter((date): date is string => date !== undefined)
+  const first = [...article.lead, ...article.blocks.filter((block) => block.type === 'paragraph').map((block) => block.unit)].find(
+    (unit) => unit.translated && plainOf(unit.en) !== ''
+  )
+  return {
+    href,
+    title: article.title,
+    ...(article.date ? {date: article.date} : {}),
+    origins: article.origins,
+    glossaryWarnings: article.glossaryWarnings,
+    ...(first ? {summary: plainOf(first.en)} : {}),
+    ...(dates.length > 0 ? {translated: dates.reduce((a, b) => (a > b ? a : b))} : {})
+  }
+}
+
+function blockUnits(block: Block): Unit[] {
+  switch (block.type) {
+    case 'heading':
+    case 'paragraph':
+    case 'listItem':
+      return [block.unit]
+    case 'table':
+      return block.rows.flat()
+    case 'quote':
+    case 'footnote':
+      return block.children.flatMap(blockUnits)
+    default:
+      return []
+  }
+}
+
+export interface IndexOptions extends Omit<PageOptions, 'matcher'> {
+  /** The source folder, as the footer names it. */
+  sourceDir: string
+}
+
+/** The index of articles as HTML. */
+export function renderIndexPage(entries: readonly IndexEntry[], options: IndexOptions): string {
+  return pageHtml(indexPage(entries, options), options)
+}
+
+/** The index of articles as a tree: newest first where they have a date, then by title in natural order. */
+export function indexPage(entries: readonly IndexEntry[], options: IndexOptions): PageTree {
   const {t} = options
-  const items = entries
-    .map(
-      (entry) =>
-        `<li><a${attribute('href', entry.href.split('/').map(encodeURIComponent).join('/'))}>` +
-        `<span class="de" lang="de">${escapeHtml(plainOf(entry.title.de))}</span>` +
-        `<span class="en" lang="en">${entry.title.translated ? escapeHtml(plainOf(entry.title.en)) : `<span class="missing">${escapeHtml(t('reader.missing'))}</span>`}</span></a></li>`
-    )
-    .join('\n')
-  const main =
-    `<h1>${escapeHtml(t('reader.articles'))}</h1>\n<p>${escapeHtml(t('reader.intro'))}</p>\n` +
-    `<ul class="articles">\n${items}\n</ul>\n`
-  return page({title: t('reader.siteTitle'), main, footer: escapeHtml(t('reader.generatedSite', {dir: options.sourceDir})), beads: 0, options})
+  let style = ''
+  const items = sortEntries(entries).map((entry, index) => {
+    const facts: ElementContent[] = []
+    if (entry.date) facts.push(dateElement(entry.date, options.ui))
+    if (entry.origins) {
+      const id = `mix-${index + 1}`
+      const kinds = (['human', 'import', 'mt', 'missing'] as const).filter((kind) => entry.origins && entry.origins[kind] > 0)
+      const label = kinds.map((kind) => t(`reader.mix.${kind}`, {count: entry.origins?.[kind] ?? 0})).join(', ')
+      if (kinds.length > 0) {
+        // Widths are rules of the page's own style sheet: the policy allows no style attribute.
+        for (const kind of kinds) style += `#${id} .mix-${kind}{flex-grow:${entry.origins[kind]}}\n`
+        // The bar is a picture of the words beside it.
+        facts.push(h('span.mix', {id, ariaHidden: 'true'}, kinds.map((kind) => h(`span.mix-${kind}`))), h('span.mix-label', label))
+      }
+    }
+    if (entry.glossaryWarnings) facts.push(h('span.warnings', t('reader.glossaryWarnings', {count: entry.glossaryWarnings})))
+    return h('li', [
+      h('a', {href: entry.href.split('/').map(encodeURIComponent).join('/')}, [
+        h('span.de', {lang: 'de'}, plainOf(entry.title.de)),
+        h('span.en', {lang: 'en'}, entry.title.translated ? plainOf(entry.title.en) : h('span.missing', t('reader.missing')))
+      ]),
+      ...(facts.length > 0 ? [h('div.facts', facts)] : [])
+    ])
+  })
+  const main = [h('h1', t('reader.articles')), h('p', t('reader.intro')), h('ul.articles', lines(items))]
+  return {title: t('reader.siteTitle'), body: chrome(main, t('reader.generatedSite', {dir: options.sourceDir}), options), style}
 }
 
-function page(parts: {title: string; main: string; footer: string; beads: number; options: Omit<PageOptions, 'matcher'>}): string {
-  const {t, ui, toRoot} = parts.options
-  const style = pageStyle(parts.beads)
+/** Newest first where there is a date; then the rest by German title, numbers in numeric order (`Meldung 2` before `Meldung 10`). */
+export function sortEntries(entries: readonly IndexEntry[]): IndexEntry[] {
+  const collator = new Intl.Collator('de', {numeric: true})
+  return [...entries].sort((a, b) => {
+    if (a.date !== b.date) {
+      if (!a.date) return 1
+      if (!b.date) return -1
+      return a.date < b.date ? 1 : -1
+    }
+    return collator.compare(plainOf(a.title.de), plainOf(b.title.de)) || collator.compare(a.href, b.href)
+  })
+}
+
+/** The page as HTML: the sanitized body, with the head and the page's own style and script around it. */
+export function pageHtml(page: PageTree, options: Pick<PageOptions, 'ui'>): string {
+  const style = pageStyle(page.style)
   const script = pageScript
-  // Only our own style and script may run, even if something slipped past the escaping; no other host is ever asked.
+  // Only our own style and script may run, even if something slipped past the sanitizer; no other host is ever asked.
   const policy = [
     "default-src 'none'",
     `style-src '${sha256Source(style)}'`,
@@ -170,31 +297,57 @@ function page(parts: {title: string; main: string; footer: string; beads: number
     "base-uri 'none'",
     "form-action 'none'"
   ].join('; ')
-  const toggle =
-    `<fieldset class="show"><legend>${escapeHtml(t('reader.show'))}</legend>` +
-    ([
-      ['both', 'reader.showBoth'],
-      ['de', 'reader.showSource'],
-      ['en', 'reader.showTarget']
-    ] as const)
-      .map(
-        ([value, key]) =>
-          `<input type="radio" name="show" id="show-${value}" value="${value}"${value === 'both' ? ' checked' : ''}><label for="show-${value}">${escapeHtml(t(key))}</label>`
-      )
-      .join('') +
-    '</fieldset>'
-  return (
-    `<!doctype html>\n<html${attribute('lang', ui)}>\n<head>\n<meta charset="utf-8">\n` +
-    `<meta name="viewport" content="width=device-width, initial-scale=1">\n` +
-    `<meta http-equiv="Content-Security-Policy"${attribute('content', policy)}>\n` +
-    `<meta name="referrer" content="no-referrer">\n<meta name="generator" content="tandem reader">\n` +
-    `<title>${escapeHtml(parts.title)}</title>\n<style>${style}</style>\n</head>\n<body>\n` +
-    `<a class="skip" href="#main">${escapeHtml(t('reader.skipToText'))}</a>\n` +
-    `<header class="site-header"><nav><a${attribute('href', `${toRoot}index.html`)}>${escapeHtml(t('reader.siteTitle'))}</a></nav>${toggle}</header>\n` +
-    `<main id="main" tabindex="-1">\n${parts.main}</main>\n` +
-    `<footer class="site-footer"><p>${parts.footer}</p></footer>\n` +
-    `<script>${script}</script>\n</body>\n</html>\n`
-  )
+  const body = sanitize({type: 'root', children: lines(page.body)}, readerSchema)
+  const tree: Root = {
+    type: 'root',
+    children: [
+      {type: 'doctype'},
+      {type: 'text', value: '\n'},
+      h('html', {lang: options.ui}, lines([
+        h('head', lines([
+          h('meta', {charSet: 'utf-8'}),
+          h('meta', {name: 'viewport', content: 'width=device-width, initial-scale=1'}),
+          h('meta', {httpEquiv: 'Content-Security-Policy', content: policy}),
+          h('meta', {name: 'referrer', content: 'no-referrer'}),
+          h('meta', {name: 'generator', content: 'tandem reader'}),
+          h('title', page.title),
+          h('style', style)
+        ])),
+        h('body', [...(body.type === 'root' ? (body.children as ElementContent[]) : []), h('script', script), {type: 'text', value: '\n'}])
+      ]))
+    ]
+  }
+  return `${toHtml(tree)}\n`
+}
+
+/** Skip link, header with the language toggle, `<main>`, footer: what every page has. */
+function chrome(main: ElementContent[], footer: string, options: Omit<PageOptions, 'matcher'>): Element[] {
+  const {t} = options
+  const choices = [
+    ['both', 'reader.showBoth'],
+    ['de', 'reader.showSource'],
+    ['en', 'reader.showTarget']
+  ] as const
+  return [
+    h('a.skip', {href: '#main'}, t('reader.skipToText')),
+    h('header.site-header', [
+      h('nav', h('a', {href: `${options.toRoot}index.html`}, t('reader.siteTitle'))),
+      h('fieldset.show', [
+        h('legend', t('reader.show')),
+        ...choices.flatMap(([value, key]) => [
+          h('input', {type: 'radio', name: 'show', id: `show-${value}`, value, checked: value === 'both'}),
+          h('label', {htmlFor: `show-${value}`}, t(key))
+        ])
+      ])
+    ]),
+    h('main', {id: 'main', tabIndex: -1}, lines(main)),
+    h('footer.site-footer', h('p', footer))
+  ]
+}
+
+/** `nodes` one per line in the HTML, so that a page reads and diffs line by line. */
+function lines<T extends ElementContent>(nodes: readonly T[]): Array<T | {type: 'text'; value: string}> {
+  return nodes.flatMap((node) => [{type: 'text' as const, value: '\n'}, node]).concat(nodes.length > 0 ? [{type: 'text', value: '\n'}] : [])
 }
 
 /** A CSP source for inline content: `sha256-…` of its exact UTF-8 bytes. */
@@ -202,18 +355,57 @@ function sha256Source(content: string): string {
   return `sha256-${createHash('sha256').update(content, 'utf8').digest('base64')}`
 }
 
-function nameTooltip(entry: GlossaryEntry, options: PageOptions): string {
-  const kind = options.t(`reader.kinds.${entry.kind}`)
+/** Light up the other half of a bead while a sentence is hovered or focused, without script: one rule per bead number in use. */
+function highlightRules(beads: number): string {
+  let css = ''
+  for (let bead = 1; bead <= beads; bead++) {
+    css += `.pair:has(.s[data-b="${bead}"]:is(:hover,:focus-within)) .s[data-b="${bead}"]{background:var(--hl)}\n`
+  }
+  return css
+}
+
+function nameTooltip(entry: GlossaryEntry, options: PageOptions): ElementContent[] {
   // The English form and the note are English whatever the interface language; the kind is in the interface language.
-  return (
-    `<span class="en-form" lang="en">${escapeHtml(entry.en)}</span>` +
-    `<span class="kind"${attribute('lang', options.ui)}>${escapeHtml(kind)}</span>` +
-    (entry.note ? `<span class="note" lang="en"> · ${escapeHtml(entry.note)}</span>` : '')
-  )
+  return [
+    h('span.en-form', {lang: 'en'}, entry.en),
+    h('span.kind', {lang: options.ui}, options.t(`reader.kinds.${entry.kind}`)),
+    ...(entry.note ? [h('span.note', {lang: 'en'}, ` · ${entry.note}`)] : [])
+  ]
+}
+
+/** The small marker of where a pair's English came from, with provider, model and date in its tooltip. */
+function originMarker(record: Provenance, id: string, options: Omit<PageOptions, 'matcher'>): Element {
+  const {t} = options
+  const label = t(`reader.origin.${record.origin}`)
+  const details = [record.provider, record.model, record.date].filter((part): part is string => Boolean(part))
+  return h(`span.origin.origin-${record.origin}`, {role: 'img', ariaLabel: label, ariaDescribedBy: [id], tabIndex: -1}, [
+    h('span.tip', {role: 'tooltip', id}, [h('span.kind', {lang: options.ui}, label), ...(details.length > 0 ? [h('span.note', {lang: 'en'}, ` · ${details.join(' · ')}`)] : [])])
+  ])
+}
+
+function dateElement(date: string, ui: UiLanguage): Element {
+  const format = new Intl.DateTimeFormat(ui, {dateStyle: 'long', timeZone: 'UTC'})
+  return h('time', {dateTime: date}, format.format(new Date(`${date}T00:00:00Z`)))
+}
+
+function hasClass(element: Element, name: string): boolean {
+  const value = element.properties.className
+  return Array.isArray(value) && value.includes(name)
+}
+
+/** The first element in document order that passes `test`. */
+function findElement(nodes: readonly ElementContent[], test: (element: Element) => boolean): Element | undefined {
+  for (const node of nodes) {
+    if (node.type !== 'element') continue
+    if (test(node)) return node
+    const found = findElement(node.children, test)
+    if (found) return found
+  }
+  return undefined
 }
 
 /** The text of inline nodes, for `<title>` and the index. */
-function plainOf(nodes: Unit['de']): string {
+export function plainOf(nodes: readonly PhrasingContent[]): string {
   return nodes
     .map((node): string => {
       if (node.type === 'text' || node.type === 'inlineCode') return node.value
