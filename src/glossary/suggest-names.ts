@@ -54,7 +54,6 @@ export class SpellingSuggester {
     for (const entry of entries) {
       if (!this.byGerman.has(entry.de)) this.byGerman.set(entry.de, entry)
       const de = entry.de.split(' ')
-      const en = entry.en.split(' ')
       for (const word of de) this.notes.set(word, [...(this.notes.get(word) ?? []), entry.note])
       if (de.length === 1) this.words.set(entry.de, {en: entry.en, entry})
     }

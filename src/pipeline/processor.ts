@@ -85,22 +85,31 @@ export function createSegmenter(options: SegmenterOptions): Processor<Root, Root
   return options.memory ? keyed.use(lookupMemory, {memory: options.memory}) : keyed
 }
 
+/** Glossary QA on every target, then the English inline content: after the provider, in every composition. */
+function qaStages(options: Pick<FinisherOptions, 't' | 'strict'>): Preset {
+  return {plugins: [[checkNames, {strict: options.strict ?? false}], [restoreTargets, {t: options.t}]]}
+}
+
+/** The side-by-side view on `file.data.tandem.parallel`, and the English edition as the result. */
+function outputStages(options: WriterOptions): Preset {
+  return {
+    plugins: [
+      [requireTranslations, {memoryPath: options.memoryLabel}],
+      [parallelView, {t: options.t}],
+      [englishEdition, {lang: 'en', glossaryHash: options.glossaryHash}],
+      [remarkStringify, markdownStyle]
+    ]
+  }
+}
+
 /** After the provider: what it stored since, glossary QA on every target, and the English inline content. */
 export function createFinisher(options: FinisherOptions): Processor<undefined, Root, Root> {
-  return treeProcessor()
-    .use(lookupMemory, {memory: options.memory, fresh: true})
-    .use(checkNames, {strict: options.strict ?? false})
-    .use(restoreTargets, {t: options.t})
+  return treeProcessor().use(lookupMemory, {memory: options.memory, fresh: true}).use(qaStages(options))
 }
 
 /** The finished tree → the side-by-side view on `file.data.tandem.parallel`, and the English edition as the result. */
 export function createWriter(options: WriterOptions): Processor<undefined, Root, Root, Root, string> {
-  return treeProcessor()
-    .use(markdownSyntax)
-    .use(requireTranslations, {memoryPath: options.memoryLabel})
-    .use(parallelView, {t: options.t})
-    .use(englishEdition, {lang: 'en', glossaryHash: options.glossaryHash})
-    .use(remarkStringify, markdownStyle)
+  return treeProcessor().use(markdownSyntax).use(outputStages(options)) as unknown as Processor<undefined, Root, Root, Root, string>
 }
 
 /** German Markdown in, English Markdown out, one file at a time; the side-by-side view lands on `file.data.tandem.parallel`. */
@@ -114,12 +123,8 @@ export function createProcessor(options: ProcessorOptions): Processor<Root, Root
       ...(options.provider ? {provider: options.provider} : {}),
       ...(options.signal ? {signal: options.signal} : {})
     })
-    .use(checkNames, {strict: options.strict ?? false})
-    .use(restoreTargets, {t: options.t})
-    .use(requireTranslations, {memoryPath: options.memoryLabel})
-    .use(parallelView, {t: options.t})
-    .use(englishEdition, {lang: 'en', glossaryHash: options.glossaryHash})
-    .use(remarkStringify, markdownStyle) as unknown as Processor<Root, Root, Root, Root, string>
+    .use(qaStages(options))
+    .use(outputStages(options)) as unknown as Processor<Root, Root, Root, Root, string>
 }
 
 /** A processor that starts from an mdast tree (no parser): the stages after the project runner's segmenting. */

@@ -5,6 +5,7 @@ import {readNameGlossary, type NameGlossary} from '../glossary/names-file.ts'
 import {NameMatcher} from '../glossary/matcher.ts'
 import {parseConfigText, resolveConfig} from '../core/config.ts'
 import {sha256} from '../core/hash.ts'
+import {definedOptions} from '../core/options.ts'
 import {isTemporaryFile} from '../core/write-file-atomic.ts'
 import {DEFAULTS, type Settings, type SettingsInput} from '../core/defaults.ts'
 
@@ -46,7 +47,7 @@ export async function openProject(options: ProjectOptions = {}): Promise<Project
   const root = path.resolve(options.root ?? process.cwd())
   const {sourceLang, targetLang, frontmatterFields, concurrency} = options
   // A value left undefined at the top must not hide the same setting given in `settings`.
-  const flat = Object.fromEntries(Object.entries({sourceLang, targetLang, frontmatterFields, concurrency}).filter(([, value]) => value !== undefined))
+  const flat = definedOptions({sourceLang, targetLang, frontmatterFields, concurrency})
   const settings = resolveConfig({...options.settings, ...flat}, {name: 'options'}, await readConfig(root))
   const sourceDir = path.join(root, settings.sourceDir)
   const files = options.files ? options.files.map((file) => path.resolve(root, file)) : await findMarkdown(sourceDir)

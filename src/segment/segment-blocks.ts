@@ -1,5 +1,5 @@
 import path from 'node:path'
-import type {List, Paragraph, PhrasingContent, Root, TableCell, Text, Yaml} from 'mdast'
+import type {List, Paragraph, PhrasingContent, Root, TableCell, Yaml} from 'mdast'
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import {visit, SKIP} from 'unist-util-visit'
