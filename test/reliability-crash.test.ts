@@ -77,11 +77,13 @@ describe('tandem build killed with SIGKILL', () => {
 
     const answered = () => first.translateRequests().filter((request) => request.status === 200)
     const hung = () => first.translateRequests().filter((request) => request.fault !== undefined)
-    // Kill once a request hangs and every answer that arrived is on disk.
+    // Kill once a request hangs, every answer that arrived is on disk, and the log line about it is out
+    // (the line follows the append, so killing between the two would race the assertion on the log).
     await until(async () => {
       const received = answered().flatMap((request) => request.params.texts)
-      return hung().length === 1 && received.length > 0 && (await sourcesOnDisk(project)).length === received.length
-    }, 'a hung request and the answer before it on disk')
+      const logged = /segments translated \(\d+ characters\)/.test(output)
+      return hung().length === 1 && received.length > 0 && logged && (await sourcesOnDisk(project)).length === received.length
+    }, 'a hung request, the answer before it on disk, and its log line')
     child.kill('SIGKILL')
     const [code, signal] = await exited
     expect([code, signal]).toEqual([null, 'SIGKILL'])
