@@ -271,7 +271,10 @@ describe('build: determinism', () => {
       'content/parallel/bericht.md',
       'content/parallel/parallel.md',
       'content/parallel/sub/liste.md',
-      'memory/de-en.jsonl'
+      'memory/de-en.jsonl',
+      'memory/written/bericht.md.json',
+      'memory/written/parallel.md.json',
+      'memory/written/sub/liste.md.json'
     ])
     expect(second).toEqual(first)
     // The memory is sorted by key, and every record has the build's date.

@@ -135,7 +135,7 @@ describe('two branches that each build different articles', () => {
     await git(project, 'checkout', '-q', 'one')
     // Without the driver, git's line merge conflicts: both branches inserted records among the same lines.
     await expect(git(project, 'merge', '-q', '--no-edit', 'two')).rejects.toThrow()
-    expect(await git(project, 'status', '--porcelain')).toBe('A  content/en/b.md\nA  content/parallel/b.md\nUU memory/de-en.jsonl\n')
+    expect(await git(project, 'status', '--porcelain')).toBe('A  content/en/b.md\nA  content/parallel/b.md\nUU memory/de-en.jsonl\nA  memory/written/b.md.json\n')
     await git(project, 'merge', '--abort')
 
     await git(project, 'config', 'merge.tandem-memory.driver', `node ${JSON.stringify(path.join(repoRoot, 'bin', 'tandem.js'))} memory merge %O %A %B`)

@@ -381,7 +381,7 @@ describe('two real builds and a compactor on one project', () => {
       expect(rebuild.code).toBe(0)
       expect(deepl.translateRequests()).toEqual([])
       expect(await outputs(project)).toEqual(expected)
-      expect((await readdir(path.join(project.root, 'memory'))).sort()).toEqual(['de-en.jsonl'])
+      expect((await readdir(path.join(project.root, 'memory'))).sort()).toEqual(['de-en.jsonl', 'written'])
       await closeServers()
     }
   }, 600_000)

@@ -1,3 +1,4 @@
+import {spawnSync} from 'node:child_process'
 import {access} from 'node:fs/promises'
 import path from 'node:path'
 import type {i18n} from 'i18next'
@@ -41,4 +42,12 @@ export function lockWaitLine(wait: LockWait, io: CliIo, ui: i18n): string {
     ? ui.t('cli.memoryWait', {lock, pid: wait.holder.pid, since: wait.holder.since})
     : ui.t('cli.memoryWaitUnknown', {lock})
   return `tandem: ${line}`
+}
+
+/** Who harvested post-edits are recorded as: `--author`, else git's `user.name` in the project, else no one. */
+export function authorOption(author: string | undefined, root: string): {author?: string} {
+  if (author !== undefined) return author.trim() === '' ? {} : {author: author.trim()}
+  const git = spawnSync('git', ['config', 'user.name'], {cwd: root, encoding: 'utf8', timeout: 5000})
+  const name = git.status === 0 ? git.stdout.trim() : ''
+  return name === '' ? {} : {author: name}
 }

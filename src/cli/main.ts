@@ -10,6 +10,7 @@ import {runBuild, type BuildCommandOptions} from './run-build.ts'
 import {runCheck, runGlossaryAdd, runGlossaryCandidates, runGlossaryLint, runGlossaryList} from './run-glossary.ts'
 import {runGlossarySync} from './run-glossary-sync.ts'
 import {runGlossarySuggest} from './run-glossary-suggest.ts'
+import {runHarvest} from './run-harvest.ts'
 import {runImport} from './run-import.ts'
 import {runMemoryImport, runMemoryMerge, runMemoryRekey} from './run-memory.ts'
 import {runMemoryAlign, type MemoryAlignOptions} from './run-align.ts'
@@ -55,8 +56,20 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
     .option('--price <euros>', `price per million billed characters, for cost figures${byDefault(DEFAULTS.price.perMillion)}`, positiveNumber)
     .option('--timeout <ms>', `timeout of one DeepL request${byDefault(DEFAULTS.deepl.timeoutMs)}`, positiveInteger)
     .option('--retry-delay <ms>', `first wait before retrying a 429, 5xx, timeout or reset; each retry waits 1.6 times longer${byDefault(DEFAULTS.retry.initialDelayMs)}`, wholeNumber)
+    .option('--author <name>', "recorded on post-edits harvested from the English edition (default: git's user.name)")
+    .option('--keep-stale', 'keep a human translation whose German has changed in the English edition, instead of the new translation')
+    .option('--force', 'overwrite English editions whose blocks no longer pair, once the post-edits that pair are harvested')
     .action(async (files: string[], options: BuildCommandOptions) => {
       exitCode = await runBuild(files, options, io, ui)
+    })
+
+  program
+    .command('harvest')
+    .description(`store editors' changes to ${DEFAULTS.targetDir} in the memory as human translations, without building`)
+    .argument('[files...]', `German Markdown files (default: all of ${DEFAULTS.sourceDir})`)
+    .option('--author <name>', "recorded on the human translations (default: git's user.name)")
+    .action(async (files: string[], options: {author?: string}) => {
+      exitCode = await runHarvest(files, options, io, ui)
     })
 
   program

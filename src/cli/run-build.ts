@@ -7,7 +7,7 @@ import {openProject} from '../pipeline/project.ts'
 import {DeepLProvider, deeplOptionsFromEnvironment} from '../providers/deepl.ts'
 import {ProviderAuthorizationError, ProviderQuotaError} from '../providers/errors.ts'
 import {RequestScheduler} from '../providers/scheduler.ts'
-import {EXIT, lockWaitLine, reportFiles, type CliIo} from './io.ts'
+import {authorOption, EXIT, lockWaitLine, reportFiles, type CliIo} from './io.ts'
 import {createProgressDisplay, type ProgressDisplay} from './progress.ts'
 
 export interface BuildCommandOptions {
@@ -25,6 +25,12 @@ export interface BuildCommandOptions {
   timeout?: number
   /** First wait before a retry in ms (default: `DEFAULTS.retry.initialDelayMs`). */
   retryDelay?: number
+  /** Recorded on harvested post-edits (default: git's `user.name`). */
+  author?: string
+  /** Keep a stale post-edit in the English edition instead of the new translation. */
+  keepStale?: boolean
+  /** Overwrite English editions that cannot be paired, once what pairs is harvested. */
+  force?: boolean
 }
 
 export async function runBuild(files: string[], options: BuildCommandOptions, io: CliIo, ui: i18n): Promise<number> {
@@ -78,13 +84,21 @@ export async function runBuild(files: string[], options: BuildCommandOptions, io
       // The plan is known before anything is sent: a terminal gets a bar with its total, a log plain lines.
       ...(progress ? {onPlan: (total: Figures) => void (display = startProgress(progress, total, price))} : {}),
       onProgress: (answer) => display?.update(answer),
-      onMemoryWait: (wait) => io.stderr(lockWaitLine(wait, io, ui))
+      onMemoryWait: (wait) => io.stderr(lockWaitLine(wait, io, ui)),
+      postEdits: {
+        ...authorOption(options.author, project.root),
+        ...(options.keepStale ? {keepStale: true} : {}),
+        ...(options.force ? {force: true} : {})
+      }
     })
   } finally {
     display?.stop()
   }
 
-  const exitCode = reportFiles([result.glossary, ...(result.memory ? [result.memory] : []), ...result.files.map((built) => built.file)], io)
+  const exitCode = reportFiles(
+    [result.glossary, ...(result.memory ? [result.memory] : []), ...result.files.map((built) => built.file), ...result.editions],
+    io
+  )
   const built = result.files.filter((file) => file.ok)
   const unchanged = built.filter((file) => file.written.length === 0).length
   const failed = result.files.length - built.length
@@ -92,6 +106,8 @@ export async function runBuild(files: string[], options: BuildCommandOptions, io
   const summary = [ui.t('cli.built', {count: built.length}), ui.t('cli.unchanged', {count: unchanged})]
   if (result.translated > 0) summary.push(ui.t('cli.translated', {count: result.translated, characters: result.billedCharacters}))
   if (failed > 0) summary.push(ui.t('cli.failed', {count: failed}))
+  if (result.harvested > 0) summary.push(ui.t('cli.harvested', {count: result.harvested}))
+  if (result.stale > 0) summary.push(ui.t('cli.stalePostEdits', {count: result.stale}))
   io.stderr(summary.join(', '))
   if (result.stoppedBy instanceof ProviderQuotaError) {
     // Everything received is in the memory now: what is left is the plan less what was answered.

@@ -11,6 +11,19 @@ export interface TandemData {
   /** The side-by-side view, written to content/parallel. */
   parallel?: string
   stats: {memoryHits: number; translated: number; billedCharacters: number}
+  /** What `harvestPostEdits` found in the English edition. */
+  postEdits?: PostEditReport
+}
+
+export interface PostEditReport {
+  /** Blocks an editor changed, stored in the memory as `origin: human` (or, in a dry run, that would be). */
+  harvested: number
+  /** Human translations whose German has changed since (`stale-post-edit`). */
+  stale: number
+  /** The English edition cannot be paired block by block with what tandem wrote: it must not be overwritten. */
+  keep: boolean
+  /** The English edition, carrying the messages about it. */
+  english?: VFile
 }
 
 declare module 'vfile' {

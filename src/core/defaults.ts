@@ -13,6 +13,11 @@ export interface Settings {
   /** The bilingual reader, written by every build and by `tandem site`. */
   siteDir: string
   memoryPath: string
+  /**
+   * What tandem last wrote to each English edition (`<slug>.json`), committed beside the memory: how a build
+   * tells an editor's post-edit in content/en from a change of the German.
+   */
+  writtenDir: string
   glossaryPath: string
   sourceLang: string
   targetLang: string
@@ -86,6 +91,7 @@ export const DEFAULTS: Readonly<Settings> = {
   parallelDir: 'content/parallel',
   siteDir: 'site',
   memoryPath: 'memory/de-en.jsonl',
+  writtenDir: 'memory/written',
   glossaryPath: 'glossary/names.tsv',
   sourceLang: 'de',
   targetLang: 'en-US',

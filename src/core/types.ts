@@ -76,6 +76,11 @@ export interface Segment {
   alignedConfidence?: number
   /** The English inline content, once built. */
   targetNodes?: PhrasingContent[]
+  /**
+   * Set when the German changed under a human translation that has no successor yet (a stale post-edit):
+   * the old German's key and its human target. Shown in the views, sent as context, kept with `--keep-stale`.
+   */
+  stale?: {key: string; target: string}
 }
 
 export const glossaryKinds = ['person', 'place', 'org', 'term'] as const

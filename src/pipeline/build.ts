@@ -2,17 +2,20 @@ import path from 'node:path'
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
 import {tandemData} from '../core/data.ts'
-import {writeFileAtomic} from '../core/write-file-atomic.ts'
+import {withLock} from '../core/lock-file.ts'
+import {removeLeftovers, writeFileAtomic} from '../core/write-file-atomic.ts'
 import {createI18n} from '../i18n/index.ts'
 import {TranslationMemory, type LockWait} from '../memory/translation-memory.ts'
 import {MissingTranslationsError} from '../output/require-translations.ts'
 import {ProviderAuthorizationError, type ProviderError} from '../providers/errors.ts'
 import type {Provider} from '../providers/provider.ts'
-import {createWriter} from './processor.ts'
+import type {EnglishEdition} from '../memory/harvest-post-edits.ts'
+import {createEnglishSegmenter, createWriter} from './processor.ts'
 import {openProject, type Project, type ProjectOptions} from './project.ts'
-import {runProject, type Figures, type TranslationProgress} from './run-project.ts'
+import {editionPaths, readEditionNow} from './read-edition.ts'
+import {runProject, type Figures, type PostEditRunOptions, type TranslationProgress} from './run-project.ts'
 import {createSiteWriter, type ReaderSite} from './write-site.ts'
-import {removeLeftovers} from '../core/write-file-atomic.ts'
+import {recordWritten} from './record-written.ts'
 
 export interface BuildOptions extends ProjectOptions {
   /** Asked for what the memory lacks; without one, misses are errors. */
@@ -33,6 +36,8 @@ export interface BuildOptions extends ProjectOptions {
   signal?: AbortSignal
   /** Told when the build waits for another process's lock on the memory. */
   onMemoryWait?: (wait: LockWait) => void
+  /** How editors' post-edits are harvested first (every build harvests them); `date` defaults to today. */
+  postEdits?: Partial<Omit<PostEditRunOptions, 'readOnly'>>
 }
 
 export interface BuiltFile {
@@ -62,6 +67,11 @@ export interface BuildResult {
   site?: ReaderSite
   /** Messages about the memory file (a torn last line moved aside); unset when the glossary stopped the build. */
   memory?: VFile
+  /** English editions with messages about them (an edit that cannot be paired), each at its own lines. */
+  editions: VFile[]
+  /** Post-edits harvested into the memory, and stale post-edits flagged. */
+  harvested: number
+  stale: number
 }
 
 /** Build the English edition and the side-by-side view of each German file (and the reader). Only the CLI prints. */
@@ -69,11 +79,22 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const project = options.project ?? (await openProject(options))
   const {root, settings} = project
   const planned: Figures = {segments: 0, memoryHits: 0, toTranslate: 0, billedCharacters: 0, requests: 0}
-  const result: BuildResult = {files: [], translated: 0, billedCharacters: 0, requests: 0, memoryHits: 0, planned, glossary: project.glossary.file}
+  const result: BuildResult = {
+    files: [],
+    translated: 0,
+    billedCharacters: 0,
+    requests: 0,
+    memoryHits: 0,
+    planned,
+    glossary: project.glossary.file,
+    editions: [],
+    harvested: 0,
+    stale: 0
+  }
   if (project.glossaryBroken) return result
   // What a killed write left in the folders a build writes.
   await removeLeftovers(
-    [settings.sourceDir, settings.targetDir, settings.parallelDir, path.dirname(settings.memoryPath), path.dirname(settings.glossaryPath), 'site'].map(
+    [settings.sourceDir, settings.targetDir, settings.parallelDir, path.dirname(settings.memoryPath), settings.writtenDir, path.dirname(settings.glossaryPath), 'site'].map(
       (dir) => path.join(root, dir)
     )
   )
@@ -86,9 +107,18 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const site = options.site ? await createSiteWriter(project, options.site.ui, memory) : undefined
   const built = new Map<VFile, BuiltFile>()
 
-  const writeOutputs = async (file: VFile, tree: Root) => {
+  const englishSegmenter = createEnglishSegmenter(settings)
+  const writeOutputs = async (file: VFile, tree: Root, edition?: EnglishEdition) => {
     const entry: BuiltFile = {file, written: [], unchanged: [], ok: false}
     built.set(file, entry)
+    const postEdits = tandemData(file).postEdits
+    if (postEdits) {
+      result.harvested += postEdits.harvested
+      result.stale += postEdits.stale
+      if (postEdits.english && postEdits.english.messages.length > 0) result.editions.push(postEdits.english)
+    }
+    // An English edition that does not pair with what tandem wrote holds human work that cannot be placed: left alone.
+    const keep = postEdits?.keep === true
     // The reader shows the German tree beside its English, so it goes before the tree becomes the English edition.
     await site?.addArticle(file, tree)
     try {
@@ -100,23 +130,53 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     }
     file.value = writer.stringify(tree, file)
     const relative = path.relative(project.sourceDir, file.path)
-    const outputs: Array<[string, string]> = [
-      [path.join(settings.targetDir, relative), String(file.value)],
-      [path.join(settings.parallelDir, relative), tandemData(file).parallel ?? '']
-    ]
-    for (const [output, content] of outputs) {
+    const english = String(file.value)
+    const paths = editionPaths(project, file.path)
+    const write = async (output: string, content: string): Promise<boolean> => {
       const name = output.split(path.sep).join('/')
       try {
         const changed = await writeFileAtomic(path.join(root, output), content)
         ;(changed ? entry.written : entry.unchanged).push(name)
+        return true
       } catch (error) {
         // Its translations are in the memory already; only this file's outputs are missing.
         const code = (error as NodeJS.ErrnoException).code ?? 'error'
         file.message(`cannot write \`${name}\` (${code})`, {place: {line: 1, column: 1}, ruleId: 'write-failed', source: 'tandem'}).fatal = true
-        return
+        return false
       }
     }
-    entry.ok = true
+    // The English edition and the record of what it holds are written together, under the article's lock.
+    const writeEnglish = () =>
+      withLock(paths.lock, {}, async () => {
+        const now = await readEditionNow(project, file.path)
+        // Changed since this build read it, and not by another build: an editor saved it meanwhile.
+        if (now.digest !== edition?.digest && now.digest !== undefined && now.digest !== now.state?.english) {
+          const name = path.join(settings.targetDir, relative).split(path.sep).join('/')
+          file.message(`\`${name}\` was changed while this build ran; it is left as it is: build again to keep the change`, {
+            place: {line: 1, column: 1},
+            ruleId: 'post-edit-during-build',
+            source: 'tandem'
+          }).fatal = true
+          return false
+        }
+        if (!(await write(path.join(settings.targetDir, relative), english))) return false
+        try {
+          await recordWritten(file, english, {segmenter: englishSegmenter, path: paths.state, ...(now.state ? {previous: now.state} : {})})
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code ?? 'error'
+          const name = path.relative(root, paths.state).split(path.sep).join('/')
+          file.message(`cannot write \`${name}\` (${code}); the next build cannot tell post-edits of this file from changes of the German`, {
+            place: {line: 1, column: 1},
+            ruleId: 'write-failed',
+            source: 'tandem'
+          }).fatal = true
+          return false
+        }
+        return true
+      })
+    if (!keep && !(await writeEnglish())) return
+    if (!(await write(path.join(settings.parallelDir, relative), tandemData(file).parallel ?? ''))) return
+    entry.ok = !keep
     if (options.keepFileData === false) {
       file.value = ''
       delete file.data.tandem
@@ -130,6 +190,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       ...(options.provider ? {provider: options.provider} : {}),
       ...(options.signal ? {signal: options.signal} : {}),
       onFile: writeOutputs,
+      postEdits: {date: new Date().toISOString().slice(0, 10), ...options.postEdits},
       onPlan: async (total) => {
         Object.assign(planned, total)
         await options.onPlan?.(total)

@@ -2,7 +2,7 @@ import type {VFile} from 'vfile'
 import type {NameMatcher} from '../glossary/matcher.ts'
 import {pairTranslations, type PairOptions} from '../memory/pair-translations.ts'
 import type {MemoryRecord} from '../memory/translation-memory.ts'
-import {createSegmenter} from './processor.ts'
+import {createEnglishSegmenter, createSegmenter} from './processor.ts'
 
 export interface PairFilesOptions extends PairOptions {
   frontmatterFields: readonly string[]
@@ -15,7 +15,7 @@ export async function pairFiles(german: VFile, english: VFile, options: PairFile
   const common = {sourceLang: options.sourceLang, targetLang: options.targetLang, frontmatterFields: options.frontmatterFields}
   const segmenters = [
     createSegmenter({...common, ...(options.matcher ? {matcher: options.matcher} : {})}),
-    createSegmenter({...common, labelLanguage: 'en'})
+    createEnglishSegmenter(common)
   ] as const
   for (const [index, file] of [german, english].entries()) {
     const processor = segmenters[index === 0 ? 0 : 1]

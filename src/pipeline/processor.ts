@@ -15,6 +15,7 @@ import checkNames from '../glossary/check-names.ts'
 import type {NameMatcher} from '../glossary/matcher.ts'
 import keySegments from '../memory/key-segments.ts'
 import lookupMemory from '../memory/lookup-memory.ts'
+import harvestPostEdits, {type Options as HarvestOptions} from '../memory/harvest-post-edits.ts'
 import type {TranslationMemory} from '../memory/translation-memory.ts'
 import translateMisses from '../providers/translate-misses.ts'
 import type {Provider} from '../providers/provider.ts'
@@ -25,7 +26,7 @@ import parallelView from '../output/parallel-view.ts'
 
 /**
  * The stages, in order (design.md "Data flow"):
- * parse → segmentBlocks → applyNameGlossary → keySegments → lookupMemory → [provider] → checkNames →
+ * parse → segmentBlocks → applyNameGlossary → keySegments → [harvestPostEdits] → lookupMemory → [provider] → checkNames →
  * restoreTargets → requireTranslations → parallelView → englishEdition → stringify.
  * `createProcessor` is all of them for one file; `runProject` runs the same stages in three steps
  * (`createSegmenter`, `createFinisher`, `createWriter`), so that it can plan provider requests across files.
@@ -38,6 +39,8 @@ export type SegmenterOptions = Pick<Settings, 'sourceLang' | 'targetLang' | 'fro
   labelLanguage?: 'de' | 'en'
   /** When given, segments are looked up in it. */
   memory?: TranslationMemory
+  /** When given (with `memory`), an editor's changes to the English edition are harvested before the lookup. */
+  postEdits?: Omit<HarvestOptions, 'memory'>
 }
 
 export interface FinisherOptions {
@@ -82,7 +85,14 @@ export function createSegmenter(options: SegmenterOptions): Processor<Root, Root
     .use(segmentBlocks, {frontmatterFields: options.frontmatterFields, labelLanguage: options.labelLanguage ?? 'de'})
   const named = options.matcher ? parsed.use(applyNameGlossary, {matcher: options.matcher}) : parsed
   const keyed = named.use(keySegments, {sourceLang: options.sourceLang, targetLang: options.targetLang})
-  return options.memory ? keyed.use(lookupMemory, {memory: options.memory}) : keyed
+  if (!options.memory) return keyed
+  const harvested = options.postEdits ? keyed.use(harvestPostEdits, {...options.postEdits, memory: options.memory}) : keyed
+  return harvested.use(lookupMemory, {memory: options.memory})
+}
+
+/** An English edition → its segments, as `createSegmenter` finds the German ones: how post-edits and existing translations are paired. */
+export function createEnglishSegmenter(settings: Pick<Settings, 'sourceLang' | 'targetLang' | 'frontmatterFields'>): Processor<Root, Root, undefined> {
+  return createSegmenter({sourceLang: settings.sourceLang, targetLang: settings.targetLang, frontmatterFields: settings.frontmatterFields, labelLanguage: 'en'})
 }
 
 /** Glossary QA on every target, then the English inline content: after the provider, in every composition. */

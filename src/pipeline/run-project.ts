@@ -9,8 +9,10 @@ import {ProviderAuthorizationError, ProviderError, ProviderQuotaError} from '../
 import {collectMisses, planRequests, type Miss} from '../providers/plan.ts'
 import type {BatchLimits, Provider} from '../providers/provider.ts'
 import {sendPlan} from '../providers/translate-misses.ts'
+import type {EnglishEdition, Options as HarvestOptions} from '../memory/harvest-post-edits.ts'
 import {createFinisher, createSegmenter} from './processor.ts'
 import {checkInsideSourceDir, type Project} from './project.ts'
+import {createEditionReader} from './read-edition.ts'
 import {readSourceFile} from './read-source.ts'
 
 /**
@@ -40,10 +42,15 @@ export interface RunOptions {
   onPlan?: (total: Figures) => void | Promise<void>
   /**
    * Called once per file that has segments, when they have every translation this run gives them
-   * (memory lookup, QA and `restoreTargets` done), with the German tree as parsed. Files in any order.
+   * (memory lookup, QA and `restoreTargets` done), with the German tree as parsed and its English edition
+   * as read (with `postEdits`). Files in any order.
    */
-  onFile?: (file: VFile, tree: Root) => Promise<void>
+  onFile?: (file: VFile, tree: Root, edition?: EnglishEdition) => Promise<void>
+  /** Read each English edition first and harvest what editors changed in it (design.md "Post-edits"). */
+  postEdits?: PostEditRunOptions
 }
+
+export type PostEditRunOptions = Pick<HarvestOptions, 'date' | 'author' | 'keepStale' | 'force' | 'readOnly'>
 
 /** One answer, stored. */
 export interface TranslationProgress {
@@ -91,7 +98,26 @@ interface Held {
 export async function runProject(options: RunOptions): Promise<RunResult> {
   const {project, memory} = options
   const {settings, root} = project
-  const segmenter = createSegmenter({...settings, matcher: project.matcher, memory})
+  const editions = new Map<VFile, EnglishEdition>()
+  const readOnly = options.postEdits?.readOnly ?? options.dryRun ?? false
+  const readEdition = options.postEdits ? createEditionReader(project, {readOnly}) : undefined
+  const segmenter = createSegmenter({
+    ...settings,
+    matcher: project.matcher,
+    memory,
+    ...(options.postEdits
+      ? {
+          postEdits: {
+            ...options.postEdits,
+            // A dry run stores nothing, unless told to (`tandem harvest` stores and builds nothing).
+            readOnly,
+            sourceLang: settings.sourceLang,
+            targetLang: settings.targetLang,
+            edition: (file: VFile) => editions.get(file)
+          }
+        }
+      : {})
+  })
   const finisher = createFinisher({memory, t: createI18n('en').t, strict: options.strict ?? false})
   const empty = (): Figures => ({segments: 0, memoryHits: 0, toTranslate: 0, billedCharacters: 0, requests: 0})
   const result: RunResult = {files: [], figures: [], total: empty(), translated: 0, answered: {requests: 0, billedCharacters: 0}}
@@ -102,7 +128,8 @@ export async function runProject(options: RunOptions): Promise<RunResult> {
       (async () => {
         try {
           await finisher.run(tree, file)
-          await options.onFile?.(file, tree)
+          await options.onFile?.(file, tree, editions.get(file))
+          editions.delete(file)
         } catch (error) {
           fail(file, error)
         }
@@ -116,6 +143,8 @@ export async function runProject(options: RunOptions): Promise<RunResult> {
     const file = await readSourceFile(filePath, root)
     if (!checkInsideSourceDir(project, file) || hasFatal(file)) return {file}
     try {
+      const edition = await readEdition?.(filePath)
+      if (edition) editions.set(file, edition)
       const tree = segmenter.parse(file)
       await segmenter.run(tree, file)
       return {file, tree}

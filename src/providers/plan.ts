@@ -29,6 +29,8 @@ export interface Miss {
    * packed across files.
    */
   alone?: boolean
+  /** The human translation of the German this segment had before (a stale post-edit): sent as context, so that the new translation can follow its wording. */
+  previous?: string
 }
 
 /** One piece of a segment too large for one request; its answer is kept in the memory until the segment is whole. */
@@ -65,7 +67,8 @@ export function collectMisses(segments: readonly Segment[], memory: TranslationM
       source: segment.source,
       text: segment.request ?? segment.source,
       before: taggedToPlain(text[index - 1]?.source ?? ''),
-      after: taggedToPlain(text[index + 1]?.source ?? '')
+      after: taggedToPlain(text[index + 1]?.source ?? ''),
+      ...(segment.stale ? {previous: taggedToPlain(segment.stale.target)} : {})
     })
   }
   return [...misses.values()]
@@ -84,7 +87,7 @@ export function planRequests(misses: readonly Miss[], limits: BatchLimits, store
   const solo: TranslationRequest[][] = []
   for (const miss of misses) {
     if (encodedSize(miss.text) <= limits.maxBytes) {
-      if (miss.alone) solo.push([{id: miss.key, text: miss.text, ...contextOf(miss.before, miss.after)}])
+      if (miss.alone) solo.push([{id: miss.key, text: miss.text, ...contextOf(miss.before, miss.after, miss.previous)}])
       else whole.push({id: miss.key, text: miss.text})
       neighbours.set(miss.key, miss)
       continue
@@ -103,7 +106,7 @@ export function planRequests(misses: readonly Miss[], limits: BatchLimits, store
   const batches = splitIntoBatches(whole, limits).map((batch): TranslationRequest[] => {
     const [only] = batch
     const miss = only && batch.length === 1 ? neighbours.get(only.id) : undefined
-    return only && miss ? [{...only, ...contextOf(miss.before, miss.after)}] : batch
+    return only && miss ? [{...only, ...contextOf(miss.before, miss.after, miss.previous)}] : batch
   })
   const all = [...solo, ...batches, ...partBatches]
   const billed = all.flat().reduce((sum, request) => sum + billedCharacters(request.text), 0)
@@ -210,10 +213,13 @@ function ranges(cuts: readonly number[], end: number, start = 0): Array<[number,
 
 /** Tagged text as a reader sees it: no tags, entities decoded. */
 
-/** DeepL's `context` for a text between `before` and `after`, cut at word boundaries to stay small. */
-function contextOf(before: string, after: string): {context?: string} {
+/**
+ * DeepL's `context` for a text between `before` and `after`, cut at word boundaries to stay small; an earlier
+ * human translation of the segment (`previous`) goes first, whole if it fits.
+ */
+function contextOf(before: string, after: string, previous?: string): {context?: string} {
   for (let budget = contextCharacters; budget >= 50; budget = Math.floor(budget / 2)) {
-    const context = [tail(before, budget), head(after, budget)].filter(Boolean).join('\n\n')
+    const context = [previous === undefined ? '' : head(previous, 2 * budget), tail(before, budget), head(after, budget)].filter(Boolean).join('\n\n')
     if (context === '') return {}
     if (encodedSize(context) <= contextMaxBytes) return {context}
   }

@@ -1,0 +1,62 @@
+import {readFile} from 'node:fs/promises'
+import path from 'node:path'
+import {VFile} from 'vfile'
+import {sha256} from '../core/hash.ts'
+import {withLock} from '../core/lock-file.ts'
+import type {EnglishEdition} from '../memory/harvest-post-edits.ts'
+import {readWrittenState, type WrittenState} from '../memory/written-state.ts'
+import {blockSkeleton} from '../segment/block-skeleton.ts'
+import {createEnglishSegmenter} from './processor.ts'
+import type {Project} from './project.ts'
+import {checkSourceBytes} from './read-source.ts'
+
+/**
+ * Where the English edition of a German file is, where what tandem wrote there is recorded, and the lock
+ * under which the two are written and read together (all absolute): another build writing the same article
+ * at the same time must never be seen half done, or its fresh machine text would pass for a post-edit.
+ */
+export function editionPaths(project: Project, germanPath: string): {english: string; state: string; lock: string} {
+  const relative = path.relative(project.sourceDir, germanPath)
+  const state = path.join(project.root, project.settings.writtenDir, `${relative}.json`)
+  return {english: path.join(project.root, project.settings.targetDir, relative), state, lock: `${state}.lock`}
+}
+
+/**
+ * A reader of English editions for `harvestPostEdits`: an edition whose bytes are what tandem last wrote is
+ * not parsed (a rebuild with nothing edited reads two small files per article, no more); an edited one is
+ * segmented as the English it is.
+ */
+export function createEditionReader(project: Project, options: {readOnly?: boolean} = {}): (germanPath: string) => Promise<EnglishEdition | undefined> {
+  const segmenter = createEnglishSegmenter(project.settings)
+  return async (germanPath) => {
+    const paths = editionPaths(project, germanPath)
+    const file = new VFile({path: paths.english, cwd: project.root})
+    const read = () => Promise.all([readBytes(paths.english), readWrittenState(paths.state)])
+    // What only reads takes no lock (it never writes); at worst it counts what a build in progress is changing.
+    const [bytes, state] = options.readOnly ? await read() : await withLock(paths.lock, {}, read)
+    if (bytes === undefined) return state ? {file, state} : undefined
+    const digest = sha256(bytes)
+    const withState = state ? {state, digest} : {digest}
+    if (state && digest === state.english) return {file, ...withState}
+    if (!checkSourceBytes(file, bytes)) return {file, ...withState, broken: true}
+    const tree = segmenter.parse(file)
+    await segmenter.run(tree, file)
+    return {file, ...withState, read: {segments: file.data.tandem?.segments ?? [], skeleton: blockSkeleton(tree)}}
+  }
+}
+
+/** The English edition's bytes and its record, as they are now: read again under the lock before a build overwrites the edition. */
+export async function readEditionNow(project: Project, germanPath: string): Promise<{digest?: string; state?: WrittenState}> {
+  const paths = editionPaths(project, germanPath)
+  const [bytes, state] = await Promise.all([readBytes(paths.english), readWrittenState(paths.state)])
+  return {...(bytes ? {digest: sha256(bytes)} : {}), ...(state ? {state} : {})}
+}
+
+async function readBytes(file: string): Promise<Uint8Array | undefined> {
+  try {
+    return await readFile(file)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw error
+  }
+}
