@@ -70,6 +70,8 @@ describe('i18n resources', () => {
       'details.labels.sources',
       'parallel.generated',
       'parallel.source',
+      'parallel.stale',
+      'parallel.staleKept',
       'parallel.target',
       'reader.aligned',
       'reader.alignedTitle',
@@ -107,6 +109,8 @@ describe('i18n resources', () => {
       'reader.showTarget',
       'reader.siteTitle',
       'reader.skipToText',
+      'reader.stale',
+      'reader.staleTitle',
       'reader.unsafeLink'
     ])
   })

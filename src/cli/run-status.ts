@@ -33,7 +33,7 @@ export async function runStatus(files: string[], options: StatusCommandOptions, 
   })
   const price = project.settings.price.perMillion
   const counted = await estimate({project})
-  const exitCode = reportFiles([counted.glossary, ...counted.failed], io)
+  const exitCode = reportFiles([counted.glossary, ...counted.failed, ...counted.editions], io)
   const statuses = await Promise.all(counted.files.map((file) => fileStatus(project, file)))
   const stale = statuses.filter((status) => status.state !== 'up to date').length
   if (options.json) {
@@ -53,7 +53,18 @@ export async function runStatus(files: string[], options: StatusCommandOptions, 
   const width = Math.max(0, ...statuses.map((status) => status.file.length))
   for (const status of statuses) {
     const sending = status.toTranslate > 0 ? `; ${sends(status)}` : ''
-    io.stdout(`${status.file.padEnd(width)}  ${status.state}${sending}`)
+    const {toHarvest, stale, unpaired} = status.postEdits
+    const edits = [
+      toHarvest > 0 ? `; ${toHarvest} ${toHarvest === 1 ? 'post-edit' : 'post-edits'} to harvest` : '',
+      stale.length > 0 ? `; ${stale.length} stale ${stale.length === 1 ? 'post-edit' : 'post-edits'}` : '',
+      unpaired ? `; ${status.english} no longer pairs with the German (a build leaves it alone)` : ''
+    ].join('')
+    io.stdout(`${status.file.padEnd(width)}  ${status.state}${sending}${edits}`)
+    // Each stale post-edit at its German place, as an editor jumps to it.
+    for (const entry of stale) {
+      const text = entry.text.length > 100 ? `${entry.text.slice(0, 99)}…` : entry.text
+      io.stdout(`  ${status.file}:${entry.line}:${entry.column}  stale post-edit: “${text}”`)
+    }
   }
   const total = counted.total
   const summary = `${total.files} ${total.files === 1 ? 'file' : 'files'}: ${total.files - stale} up to date, ${stale} to build`

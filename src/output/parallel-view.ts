@@ -7,6 +7,7 @@ import remarkGfm from 'remark-gfm'
 import remarkMath from 'remark-math'
 import remarkStringify from 'remark-stringify'
 import {tandemData} from '../core/data.ts'
+import {taggedToPlain} from '../core/tagged-text.ts'
 import {markdownStyle} from '../core/markdown-options.ts'
 import remarkKeepUrls from './keep-urls.ts'
 import type {Segment} from '../core/types.ts'
@@ -35,7 +36,7 @@ export default function parallelView(options: Options) {
       align: [null, null],
       children: [
         row([{type: 'text', value: t('parallel.source')}], [{type: 'text', value: t('parallel.target')}]),
-        ...data.segments.map((segment) => row(cell(segment, segment.nodes), cell(segment, segment.targetNodes ?? [])))
+        ...data.segments.map((segment) => row(cell(segment, segment.nodes), [...cell(segment, segment.targetNodes ?? []), ...staleNote(segment, t)]))
       ]
     }
     const root: Root = {
@@ -44,6 +45,14 @@ export default function parallelView(options: Options) {
     }
     data.parallel = serializer.stringify(root)
   }
+}
+
+/** After the English of a stale post-edit: that it is stale, and the human text it had unless that is what is shown. */
+function staleNote(segment: Segment, t: TFunction): PhrasingContent[] {
+  if (!segment.stale) return []
+  const kept = segment.target === segment.stale.target
+  const text = kept ? t('parallel.staleKept') : t('parallel.stale', {text: taggedToPlain(segment.stale.target).replace(/\s+/g, ' ')})
+  return [{type: 'text', value: ' '}, {type: 'emphasis', children: [{type: 'text', value: `⚠ ${text}`}]}]
 }
 
 function row(left: PhrasingContent[], right: PhrasingContent[]): TableRow {

@@ -1,6 +1,7 @@
 import path from 'node:path'
 import type {VFile} from 'vfile'
 import {DEFAULTS} from '../core/defaults.ts'
+import {taggedToPlain} from '../core/tagged-text.ts'
 import {TranslationMemory} from '../memory/translation-memory.ts'
 import type {BatchLimits} from '../providers/provider.ts'
 import {openProject, type Project, type ProjectOptions} from './project.ts'
@@ -21,6 +22,15 @@ export interface FileEstimate extends Figures {
   file: string
   /** sha256 of the German text, as the English front matter records it (`translation.sourceHash`). */
   sourceHash: string
+  /** What the English edition holds of editors' work. */
+  postEdits: {
+    /** Edited blocks a build would harvest now. */
+    toHarvest: number
+    /** Human translations whose German has changed since, at the German line and column, with their text. */
+    stale: Array<{line: number; column: number; text: string}>
+    /** The edition no longer pairs block by block: a build leaves it alone (and says where). */
+    unpaired: boolean
+  }
 }
 
 export interface Estimate {
@@ -30,16 +40,25 @@ export interface Estimate {
   failed: VFile[]
   /** The name glossary's lint messages; with an error among them, nothing was counted. */
   glossary: VFile
+  /** English editions with messages about them (one that no longer pairs), at their own lines. */
+  editions: VFile[]
 }
 
 /** Count, per file, what a build would send: the same run and request plan the build uses (`runProject`). */
 export async function estimate(options: EstimateOptions = {}): Promise<Estimate> {
   const project = options.project ?? (await openProject(options))
   const empty = {segments: 0, memoryHits: 0, toTranslate: 0, billedCharacters: 0, requests: 0}
-  const result: Estimate = {files: [], total: {...empty, files: 0}, failed: [], glossary: project.glossary.file}
+  const result: Estimate = {files: [], total: {...empty, files: 0}, failed: [], glossary: project.glossary.file, editions: []}
   if (project.glossaryBroken) return result
   const memory = await TranslationMemory.open(path.join(project.root, project.settings.memoryPath), {root: project.root, readOnly: true})
-  const run = await runProject({project, memory, dryRun: true, ...(options.limits ? {limits: options.limits} : {})})
+  const run = await runProject({
+    project,
+    memory,
+    dryRun: true,
+    // Counted as a build would find them: edited blocks are human translations, not misses.
+    postEdits: {date: new Date().toISOString().slice(0, 10), readOnly: true},
+    ...(options.limits ? {limits: options.limits} : {})
+  })
   for (const [index, file] of run.files.entries()) {
     const figures = run.figures[index]
     const data = file.data.tandem
@@ -47,7 +66,17 @@ export async function estimate(options: EstimateOptions = {}): Promise<Estimate>
       result.failed.push(file)
       continue
     }
-    result.files.push({file: data.sourcePath, sourceHash: data.sourceHash, ...figures})
+    const report = data.postEdits
+    if (report?.english && report.english.messages.length > 0) result.editions.push(report.english)
+    const stale = data.segments
+      .filter((segment) => segment.stale !== undefined)
+      .map((segment) => ({line: segment.position.line, column: segment.position.column, text: taggedToPlain(segment.stale?.target ?? '')}))
+    result.files.push({
+      file: data.sourcePath,
+      sourceHash: data.sourceHash,
+      ...figures,
+      postEdits: {toHarvest: report?.harvested ?? 0, stale, unpaired: report?.keep ?? false}
+    })
   }
   result.total = {...run.total, files: result.files.length}
   return result

@@ -1,3 +1,4 @@
+import {taggedToPlain} from '../../core/tagged-text.ts'
 import type {BlockContent, Definition, DefinitionContent, ListItem, PhrasingContent, Root, RootContent, TableCell} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {VFile} from 'vfile'
@@ -19,6 +20,8 @@ export interface Unit {
   alignedConfidence?: number
   /** The memory record of the English, when it came from the memory (not vocabulary, not copied). */
   provenance?: Provenance
+  /** A stale post-edit: the human translation of the German this block had before. */
+  stale?: string
 }
 
 /** What the reader lays out, row by row; every row that holds text is a German | English pair. */
@@ -86,7 +89,8 @@ export function readerArticle(file: VFile, tree: Root, options: ReaderArticleOpt
       en: segment.targetNodes ?? [],
       translated: segment.target !== undefined,
       ...(found ? {provenance: found} : {}),
-      ...(segment.alignedConfidence === undefined ? {} : {alignedConfidence: segment.alignedConfidence})
+      ...(segment.alignedConfidence === undefined ? {} : {alignedConfidence: segment.alignedConfidence}),
+      ...(segment.stale ? {stale: taggedToPlain(segment.stale.target)} : {})
     }
   }
   const blockSegments = segments.filter((segment) => blockKinds.has(segment.kind))

@@ -48,6 +48,7 @@ h1 .col,h2 .col,h3 .col,h4 .col,h5 .col,h6 .col{display:block}
 .tip .kind{text-transform:uppercase;font-size:.7rem;letter-spacing:.06em;opacity:.85}
 .missing{color:var(--muted);font-style:italic}
 .aligned{color:var(--muted);font-size:.75em;white-space:nowrap}
+.stale{color:#a15c00;font-size:.75em;white-space:nowrap;border-bottom:1px dotted}
 .unsafe-link{text-decoration:line-through dotted}
 .col ul,.col ol{margin:0;padding-left:1.3rem}
 .depth-1 .col{padding-left:1.3rem}.depth-2 .col{padding-left:2.6rem}.depth-3 .col{padding-left:3.9rem}

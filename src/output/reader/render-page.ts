@@ -90,9 +90,10 @@ export function articlePage(article: ReaderArticle, options: PageOptions): PageT
       unit.alignedConfidence === undefined
         ? []
         : [{type: 'text' as const, value: ' '}, h('span.aligned', {title: t('reader.alignedTitle')}, t('reader.aligned', {confidence: unit.alignedConfidence.toFixed(2)}))]
+    const stale = unit.stale === undefined ? [] : [{type: 'text' as const, value: ' '}, h('span.stale', {title: t('reader.staleTitle', {text: unit.stale})}, t('reader.stale'))]
     return {
       de: markNames(wrapSentences(de, deRanges, deBeads), {matcher: options.matcher, tooltip, nextId: nextId('n')}),
-      en: [...wrapSentences(en, enRanges, enBeads), ...missing, ...aligned]
+      en: [...wrapSentences(en, enRanges, enBeads), ...missing, ...aligned, ...stale]
     }
   }
 
