@@ -16,6 +16,7 @@ const fromDefaults: Record<string, Record<string, string | number>> = {
   '': {'--ui': DEFAULTS.ui},
   build: {
     '--target-lang': DEFAULTS.targetLang,
+    '--formality': DEFAULTS.formality,
     '--concurrency': DEFAULTS.concurrency,
     '--timeout': DEFAULTS.deepl.timeoutMs,
     '--retry-delay': DEFAULTS.retry.initialDelayMs,
