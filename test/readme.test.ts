@@ -105,6 +105,23 @@ function commandRows(): Map<string, string> {
   return rows
 }
 
+/** Every leaf of a nested settings object by its dotted path (`deepl.timeoutMs`). */
+function leaves(object: Record<string, unknown>, prefix = ''): Map<string, unknown> {
+  const result = new Map<string, unknown>()
+  for (const [key, value] of Object.entries(object)) {
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      for (const [inner, leaf] of leaves(value as Record<string, unknown>, `${prefix}${key}.`)) result.set(inner, leaf)
+    } else result.set(prefix + key, value)
+  }
+  return result
+}
+
+/** A default as the README writes it: strings in backticks, numbers bare, lists as backticked items. */
+function shown(value: unknown): string {
+  if (Array.isArray(value)) return value.map((item) => `\`${String(item)}\``).join(', ')
+  return typeof value === 'string' ? `\`${value}\`` : String(value)
+}
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
@@ -163,6 +180,30 @@ describe('README', () => {
       }
     }
     expect(wrong).toEqual([])
+  })
+
+  it('has a row in the Settings table for every field of DEFAULTS, with its value', () => {
+    const section = readme.slice(readme.indexOf('\n## Settings\n'), readme.indexOf('\n## ', readme.indexOf('\n## Settings\n') + 1))
+    const rows = new Map<string, {value: string; option: string}>()
+    for (const line of section.split('\n')) {
+      const cells = line.split('|').map((cell) => cell.trim())
+      const field = /^`([\w.]+)`$/.exec(cells[1] ?? '')?.[1]
+      if (field) rows.set(field, {value: cells[2] ?? '', option: cells[3] ?? ''})
+    }
+    const fields = leaves(DEFAULTS as unknown as Record<string, unknown>)
+    expect([...rows.keys()].sort()).toEqual([...fields.keys()].sort())
+    for (const [field, value] of fields) {
+      expect({field, value: rows.get(field)?.value}).toEqual({field, value: shown(value)})
+      // An option named there sets this field, and its default is this value.
+      const option = rows.get(field)?.option
+      if (option) {
+        const flag = /^`(--[\w-]+)`$/.exec(option)?.[1]
+        expect(flag, `${field}: ${option}`).toBeDefined()
+        const commands = Object.entries(fromDefaults).filter(([, flags]) => flag !== undefined && flag in flags)
+        expect(commands.length, `${field}: no command has ${option}`).toBeGreaterThan(0)
+        for (const [, flags] of commands) expect(flags[flag!]).toBe(value)
+      }
+    }
   })
 
   it('reads the help and the table as it should (the checks can fail)', async () => {
