@@ -15,6 +15,8 @@ export interface CliIo {
   env: NodeJS.ProcessEnv
   stdout: (text: string) => void
   stderr: (text: string) => void
+  /** Where file reports (errors and warnings) go (default: `stderr`); `--quiet` keeps them. */
+  report?: (text: string) => void
   /** Where a build shows its progress: a bar on a terminal, lines otherwise; unset, none (tests that compare stderr). */
   progress?: NodeJS.WritableStream & {isTTY?: boolean}
 }
@@ -22,7 +24,7 @@ export interface CliIo {
 /** Print the messages of `files` and return the exit code they call for. */
 export function reportFiles(files: readonly VFile[], io: CliIo): number {
   const report = formatMessages(files, io.cwd)
-  if (report) io.stderr(report)
+  if (report) (io.report ?? io.stderr)(report)
   return countMessages(files).errors > 0 ? EXIT.errors : EXIT.ok
 }
 

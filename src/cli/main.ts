@@ -1,9 +1,13 @@
+import path from 'node:path'
 import {Command, CommanderError, InvalidArgumentError, Option} from 'commander'
 import type {i18n} from 'i18next'
 import {TandemError} from '../core/errors.ts'
 import {glossaryKinds, type GlossaryKind} from '../glossary/names-file.ts'
 import {createI18n, type UiLanguage} from '../i18n/index.ts'
 import {DEFAULTS} from '../core/defaults.ts'
+import {deeplFormalities, targetLanguageProblem} from '../core/languages.ts'
+import {findProjectRoot} from '../pipeline/project.ts'
+import {packageVersion} from './version.ts'
 import {MemoryFileError} from '../memory/translation-memory.ts'
 import {EXIT, reportFiles, type CliIo} from './io.ts'
 import {runBuild, type BuildCommandOptions} from './run-build.ts'
@@ -30,18 +34,38 @@ const defaultIo: CliIo = {
 }
 
 /** Run the `tandem` command; resolves to the exit code. The only place that prints or picks exit codes. */
-export async function main(argv: readonly string[], io: CliIo = defaultIo): Promise<number> {
+export async function main(argv: readonly string[], base: CliIo = defaultIo): Promise<number> {
   let exitCode: number = EXIT.ok
   let ui: i18n = createI18n('en')
+  let quiet = false
+  // Every command gets this one object: `--quiet` and the project root are known only once the arguments are parsed.
+  const io: CliIo = {
+    ...base,
+    // Quiet: errors and warnings only (the file reports, `tandem: …` and commander's `error: …`); stdout is what was asked for.
+    stderr: (text) => {
+      if (!quiet || /^(tandem|error):/.test(text)) base.stderr(text)
+    },
+    report: base.report ?? base.stderr,
+    get progress() {
+      return quiet ? undefined : base.progress
+    }
+  }
   // No commander defaults: an option not given leaves the project's config file (or DEFAULTS) in charge.
-  const targetLang = () => new Option('--target-lang <code>', `target language${byDefault(DEFAULTS.targetLang)}`)
+  const targetLang = () => new Option('--target-lang <code>', `target language, one of DeepL's${byDefault(DEFAULTS.targetLang)}`).argParser(targetLanguage)
   const program = new Command('tandem')
     .description('German Markdown → English edition and side-by-side view, with a name glossary and a translation memory')
+    .version(packageVersion(), '-V, --version', "print tandem's version")
     .addOption(new Option('--ui <lang>', 'language of the summary lines and the reader').choices(['en', 'de']).default('en'))
+    .option('-q, --quiet', 'print only errors and warnings')
     .exitOverride()
     .configureOutput({writeOut: (text) => io.stdout(text.trimEnd()), writeErr: (text) => io.stderr(text.trimEnd())})
-    .hook('preAction', (command) => {
-      ui = createI18n(command.opts<{ui: UiLanguage}>().ui)
+    .hook('preAction', async (command, action) => {
+      const global = command.opts<{ui: UiLanguage; quiet?: boolean}>()
+      ui = createI18n(global.ui)
+      quiet = global.quiet ?? false
+      // The git merge driver works on the files git names, wherever it runs.
+      if (action.name() === 'merge' && action.parent?.name() === 'memory') return
+      await enterProject(action, io)
     })
 
   program
@@ -49,6 +73,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
     .description(`build ${DEFAULTS.targetDir} and ${DEFAULTS.parallelDir} from ${DEFAULTS.sourceDir}`)
     .argument('[files...]', `German Markdown files inside ${DEFAULTS.sourceDir} (default: all of them)`)
     .addOption(targetLang())
+    .addOption(new Option('--formality <formality>', `DeepL's formality; \`more\` and \`less\` only where DeepL has them${byDefault(DEFAULTS.formality)}`).choices(deeplFormalities))
     .option('--server-url <url>', 'DeepL API server (default: DEEPL_SERVER_URL, else DeepL)')
     .option('--concurrency <n>', `DeepL requests in flight at once (and files read at once)${byDefault(DEFAULTS.concurrency)}`, positiveInteger)
     .option('--dry-run', 'count segments, memory hits, characters, requests and cost per file; send nothing')
@@ -232,6 +257,38 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
     return EXIT.fatal
   }
   return exitCode
+}
+
+/** Arguments and options that name files: resolved against the folder the command was run in. */
+const pathArguments = new Set(['files', 'file', 'german', 'english'])
+
+/**
+ * Find the project from the folder the command runs in, as git finds its repository, and make it the
+ * commands' `cwd`, with the file arguments resolved against where they were typed. Outside a project: exit 2.
+ */
+async function enterProject(action: Command, io: CliIo): Promise<void> {
+  const root = await findProjectRoot(io.cwd)
+  if (root === undefined) {
+    throw new TandemError(
+      `not inside a tandem project: neither ${io.cwd} nor a folder above it has tandem.config.json or ${DEFAULTS.sourceDir}; create ${DEFAULTS.sourceDir} (or tandem.config.json) to start one`
+    )
+  }
+  if (root === path.resolve(io.cwd)) return
+  const from = io.cwd
+  const resolve = (value: unknown) => (typeof value === 'string' ? path.resolve(from, value) : value)
+  action.registeredArguments.forEach((argument, index) => {
+    if (!pathArguments.has(argument.name())) return
+    const value: unknown = action.processedArgs[index]
+    action.processedArgs[index] = Array.isArray(value) ? value.map(resolve) : resolve(value)
+  })
+  if (action.getOptionValue('output') !== undefined) action.setOptionValue('output', resolve(action.getOptionValue('output')))
+  io.cwd = root
+}
+
+function targetLanguage(value: string): string {
+  const problem = targetLanguageProblem(value)
+  if (problem) throw new InvalidArgumentError(problem)
+  return value
 }
 
 /** The default as the help shows it. */

@@ -70,6 +70,7 @@ async function segmentBlocks(file: VFile, project: Project, language: 'de' | 'en
   const processor = createSegmenter({
     sourceLang: project.settings.sourceLang,
     targetLang: project.settings.targetLang,
+    formality: project.settings.formality,
     frontmatterFields: project.settings.frontmatterFields,
     // The German is keyed as a build keys it, glossary matches included; the English is only read.
     ...(language === 'de' ? {matcher: project.matcher} : {labelLanguage: 'en' as const})

@@ -2,6 +2,8 @@ import type {i18n} from 'i18next'
 import {deeplGlossaryName} from '../glossary/deepl-glossary-name.ts'
 import {build} from '../pipeline/build.ts'
 import {DEFAULTS} from '../core/defaults.ts'
+import type {Formality} from '../core/languages.ts'
+import {TandemError} from '../core/errors.ts'
 import {costOf, estimate, type Estimate, type Figures} from '../pipeline/estimate.ts'
 import {openProject} from '../pipeline/project.ts'
 import {DeepLProvider, deeplOptionsFromEnvironment} from '../providers/deepl.ts'
@@ -12,6 +14,8 @@ import {createProgressDisplay, type ProgressDisplay} from './progress.ts'
 
 export interface BuildCommandOptions {
   targetLang?: string
+  /** DeepL's `formality` (default: `DEFAULTS.formality`). */
+  formality?: Formality
   serverUrl?: string
   /** Requests in flight at once (and files read at once). */
   concurrency?: number
@@ -34,11 +38,15 @@ export interface BuildCommandOptions {
 }
 
 export async function runBuild(files: string[], options: BuildCommandOptions, io: CliIo, ui: i18n): Promise<number> {
+  // A plain-text article parsed as Markdown would be billed and written as nonsense.
+  const notMarkdown = files.find((file) => !file.toLowerCase().endsWith('.md'))
+  if (notMarkdown) throw new TandemError(`\`${notMarkdown}\` is not a Markdown file; turn a plain-text article into one with \`tandem import ${notMarkdown}\``)
   const project = await openProject({
     root: io.cwd,
     ...(files.length > 0 ? {files} : {}),
     settings: {
       targetLang: options.targetLang,
+      formality: options.formality,
       concurrency: options.concurrency,
       deepl: {timeoutMs: options.timeout},
       retry: {initialDelayMs: options.retryDelay},
@@ -62,6 +70,7 @@ export async function runBuild(files: string[], options: BuildCommandOptions, io
   const deeplOptions = deeplOptionsFromEnvironment(io.env, {
     sourceLang: settings.sourceLang,
     targetLang: settings.targetLang,
+    formality: settings.formality,
     ...(options.serverUrl ? {serverUrl: options.serverUrl} : {}),
     minTimeout: settings.deepl.timeoutMs
   })

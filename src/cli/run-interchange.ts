@@ -93,6 +93,7 @@ export async function runTmxImport(input: string, options: TmxImportOptions, io:
     matcher: project.matcher,
     sourceLang: project.settings.sourceLang,
     targetLang: project.settings.targetLang,
+    formality: project.settings.formality,
     origin: options.origin,
     preferImport: options.prefer === 'import',
     today: today(),

@@ -34,6 +34,7 @@ export async function runMemoryImport(german: string, english: string, options: 
       const records = await pairFiles(germanFile, englishFile, {
         sourceLang: project.settings.sourceLang,
         targetLang: project.settings.targetLang,
+        formality: project.settings.formality,
         frontmatterFields: project.settings.frontmatterFields,
         matcher: project.matcher,
         origin: options.origin,

@@ -1,6 +1,7 @@
 import {isMap, isScalar, LineCounter, parseDocument, type Node as YamlNode} from 'yaml'
 import {DEFAULTS, type Settings, type SettingsInput} from './defaults.ts'
 import {ConfigError} from './errors.ts'
+import {deeplFormalities, formalityProblem, targetLanguageProblem} from './languages.ts'
 
 /** Where a setting came from, for messages: a config file (with its text, for line:column) or the command line. */
 export interface ConfigOrigin {
@@ -27,7 +28,10 @@ const integers: Readonly<Record<string, number>> = {
   'import.maxSlugLength': 1
 }
 
-const choices: Readonly<Record<string, readonly string[]>> = {ui: ['en', 'de']}
+const choices: Readonly<Record<string, readonly string[]>> = {ui: ['en', 'de'], formality: deeplFormalities}
+
+/** Strings checked by a function that says what is wrong. */
+const checks: Readonly<Record<string, (value: string) => string | undefined>> = {targetLang: targetLanguageProblem}
 
 /**
  * Validate `input` against the shape of `DEFAULTS` and lay it over `base` (default: `DEFAULTS`).
@@ -41,7 +45,10 @@ export function resolveConfig(input: unknown, origin: ConfigOrigin = {name: 'opt
     throw new ConfigError(`${origin.name}${place ? `:${place}` : ''}: ${reason}`)
   }
   if (!isRecord(input)) return fail('', `the settings must be an object, not ${describe(input)}`)
-  return merge(base as unknown as Record<string, unknown>, input, '', fail) as unknown as Settings
+  const settings = merge(base as unknown as Record<string, unknown>, input, '', fail) as unknown as Settings
+  const formality = formalityProblem(settings.formality, settings.targetLang)
+  if (formality) fail(input.formality !== undefined ? 'formality' : 'targetLang', formality)
+  return settings
 }
 
 function merge(
@@ -80,6 +87,8 @@ function merge(
       if (allowed && !allowed.includes(value as string)) {
         fail(keyPath, `\`${keyPath}\` must be one of ${allowed.map((choice) => `\`${choice}\``).join(', ')}, not \`${String(value)}\``)
       }
+      const problem = checks[keyPath]?.(value as string)
+      if (problem) fail(keyPath, `\`${keyPath}\`: ${problem}`)
       result[key] = value
     }
   }

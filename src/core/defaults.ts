@@ -1,3 +1,5 @@
+import type {Formality} from './languages.ts'
+
 /**
  * Every default of tandem, in one object (../shared/style.md: the deepl-node README/code drift is what this prevents).
  * Plugins take typed slices of `Settings`, the CLI's option defaults are read from here, a project's
@@ -20,7 +22,10 @@ export interface Settings {
   writtenDir: string
   glossaryPath: string
   sourceLang: string
+  /** One of DeepL's target codes (core/languages.ts), checked before anything is sent. */
   targetLang: string
+  /** DeepL's `formality`; `default` sends none. Part of the memory key unless `default`. */
+  formality: Formality
   /** Front-matter fields that are translated. */
   frontmatterFields: readonly string[]
   /** Provider requests in flight at once, and files read at once. */
@@ -95,6 +100,7 @@ export const DEFAULTS: Readonly<Settings> = {
   glossaryPath: 'glossary/names.tsv',
   sourceLang: 'de',
   targetLang: 'en-US',
+  formality: 'default',
   frontmatterFields: ['title', 'description', 'summary'],
   concurrency: 2,
   ui: 'en',

@@ -13,12 +13,15 @@ export interface MemoryKeyInput {
   glossary: readonly KeyedGlossaryEntry[]
   sourceLang: string
   targetLang: string
+  /** DeepL's `formality`; absent or `default`, the key is what it was before formality existed, so old records still hit. */
+  formality?: string
 }
 
 export function memoryKey(input: MemoryKeyInput): string {
   const entries = input.glossary.map((entry) => `${entry.de}\t${entry.en}`).sort()
+  const formality = input.formality && input.formality !== 'default' ? [`formality=${input.formality}`] : []
   return sha256(
-    ['tandem-memory-1', input.sourceLang.toLowerCase(), input.targetLang.toLowerCase(), input.source, ...entries].join('\n')
+    ['tandem-memory-1', input.sourceLang.toLowerCase(), input.targetLang.toLowerCase(), ...formality, input.source, ...entries].join('\n')
   )
 }
 

@@ -18,15 +18,3 @@ export const ruleIds = {
   /** Warning: a line in the Details block does not start with a known label. */
   unknownDetailsLabel: 'unknown-details-label'
 } as const
-
-/** Every default of the importer, in one place. */
-export const DEFAULTS = {
-  /** A stand-alone line becomes a heading only if it has at most this many characters. */
-  maxHeadingLength: 80,
-  /** … and at most this many words. */
-  maxHeadingWords: 10,
-  /** Generated slugs are cut at a word boundary to at most this many characters. */
-  maxSlugLength: 80,
-  /** `lang` written to the front matter. */
-  lang: 'de'
-} as const

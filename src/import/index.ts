@@ -1,4 +1,4 @@
 export {importPlainText, isValidSlug, slugify} from './plain-text.ts'
 export type {ImportedArticle, ImportOptions} from './plain-text.ts'
-export {DEFAULTS, ruleIds} from './constants.ts'
+export {ruleIds} from './constants.ts'
 export {findInvalidUtf8} from '../core/utf8.ts'

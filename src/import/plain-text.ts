@@ -8,7 +8,8 @@ import {Document} from 'yaml'
 import {detailsLabelByGerman} from '../i18n/index.ts'
 import {de} from '../i18n/resources.ts'
 import {markdownStyle} from '../core/markdown-options.ts'
-import {DEFAULTS, ruleIds, source} from './constants.ts'
+import {DEFAULTS} from '../core/defaults.ts'
+import {ruleIds, source} from './constants.ts'
 import {isValidSlug, slugify} from './slugify.ts'
 import {findInvalidUtf8} from '../core/utf8.ts'
 
@@ -102,7 +103,7 @@ export function importPlainText(file: VFile, options: ImportOptions = {}): Impor
   const title = titleLine.text
   const slug = resolveSlug(file, title, titleLine, options.slug)
 
-  const frontMatter: Record<string, string> = {title, lang: DEFAULTS.lang}
+  const frontMatter: Record<string, string> = {title, lang: DEFAULTS.sourceLang}
   const sourceName = options.sourceName ?? file.basename
   if (sourceName !== undefined) frontMatter.source = sourceName
 
@@ -242,8 +243,8 @@ function toBody(file: VFile, blocks: Block[]): RootContent[] {
 /** A short line without end punctuation (a question or a sentence stays a paragraph). */
 function isHeadingLike(text: string): boolean {
   return (
-    [...text].length <= DEFAULTS.maxHeadingLength &&
-    text.split(/\s+/).length <= DEFAULTS.maxHeadingWords &&
+    [...text].length <= DEFAULTS.import.maxHeadingLength &&
+    text.split(/\s+/).length <= DEFAULTS.import.maxHeadingWords &&
     !endPunctuation.test(text)
   )
 }

@@ -1,4 +1,4 @@
-import {DEFAULTS} from './constants.ts'
+import {DEFAULTS} from '../core/defaults.ts'
 
 /** Letters that NFKD does not decompose into ASCII + marks, or that German spells out. */
 const transliterations: Readonly<Record<string, string>> = {
@@ -30,7 +30,7 @@ const slugPattern = /^[a-z\d]+(?:-[a-z\d]+)*$/
  * The result is at most `maxLength` characters, cut at a hyphen where possible.
  * It is empty when the title has no Latin letters or digits.
  */
-export function slugify(title: string, maxLength: number = DEFAULTS.maxSlugLength): string {
+export function slugify(title: string, maxLength: number = DEFAULTS.import.maxSlugLength): string {
   let slug = title
     .normalize('NFC')
     .toLowerCase()

@@ -19,6 +19,8 @@ export interface ImportOptions {
   matcher: NameMatcher
   sourceLang: string
   targetLang: string
+  /** DeepL's `formality`, part of the key of a unit no segment has yet (default: none). */
+  formality?: string
   origin: Extract<MemoryOrigin, 'human' | 'import'>
   /** On a conflict with a human record, make the imported unit the current translation (`--prefer import`). */
   preferImport?: boolean
@@ -66,7 +68,7 @@ export function planImport(units: readonly InterchangeUnit[], options: ImportOpt
       }
       plan.matched++
     }
-    const key = segment?.key ?? keyTaggedSource(source, options.matcher, languages)
+    const key = segment?.key ?? keyTaggedSource(source, options.matcher, {...languages, formality: options.formality})
     const existing = options.memory.all(key)
     const pending = `${key}\0${target}`
     if (existing.some((record) => record.target === target) || seen.has(pending)) {

@@ -66,7 +66,7 @@ export function readUnitText(
  * The memory key a build gives a segment with this tagged source, found without its Markdown:
  * the glossary is matched in each run of text between tags, as the build matches it in each text node.
  */
-export function keyTaggedSource(source: string, matcher: NameMatcher, languages: {sourceLang: string; targetLang: string}): string {
+export function keyTaggedSource(source: string, matcher: NameMatcher, languages: {sourceLang: string; targetLang: string; formality?: string}): string {
   const entries = new Map<string, {de: string; en: string}>()
   for (const run of textRuns(source)) {
     for (const match of matcher.match(run.normalize('NFC'))) entries.set(match.entry.de, {de: match.entry.de, en: match.entry.en})

@@ -4,7 +4,7 @@ import {DEFAULTS} from '../core/defaults.ts'
 import {tandemData} from '../core/data.ts'
 import {memoryKey} from '../core/key.ts'
 
-export type Options = Partial<Pick<Settings, 'sourceLang' | 'targetLang'>>
+export type Options = Partial<Pick<Settings, 'sourceLang' | 'targetLang' | 'formality'>>
 
 /**
  * Give every segment its translation-memory key, once, after the glossary has recorded its matches:
@@ -14,10 +14,11 @@ export type Options = Partial<Pick<Settings, 'sourceLang' | 'targetLang'>>
 export default function keySegments(options: Options = {}) {
   const sourceLang = options.sourceLang ?? DEFAULTS.sourceLang
   const targetLang = options.targetLang ?? DEFAULTS.targetLang
+  const formality = options.formality ?? DEFAULTS.formality
   return function (_tree: unknown, file: VFile): undefined {
     for (const segment of tandemData(file, 'keySegments').segments) {
       const entries = new Map(segment.matches.map((match) => [match.de, {de: match.de, en: match.en}]))
-      segment.key = memoryKey({source: segment.source, glossary: [...entries.values()], sourceLang, targetLang})
+      segment.key = memoryKey({source: segment.source, glossary: [...entries.values()], sourceLang, targetLang, formality})
     }
   }
 }

@@ -32,7 +32,7 @@ import parallelView from '../output/parallel-view.ts'
  * (`createSegmenter`, `createFinisher`, `createWriter`), so that it can plan provider requests across files.
  */
 
-export type SegmenterOptions = Pick<Settings, 'sourceLang' | 'targetLang' | 'frontmatterFields'> & {
+export type SegmenterOptions = Pick<Settings, 'sourceLang' | 'targetLang' | 'frontmatterFields'> & Partial<Pick<Settings, 'formality'>> & {
   /** The name glossary's matcher; names are matched, protected and keyed. Without one, none are. */
   matcher?: NameMatcher
   /** Language of the Details labels (default: `de`). */
@@ -84,7 +84,7 @@ export function createSegmenter(options: SegmenterOptions): Processor<Root, Root
     .use(markdownSyntax)
     .use(segmentBlocks, {frontmatterFields: options.frontmatterFields, labelLanguage: options.labelLanguage ?? 'de'})
   const named = options.matcher ? parsed.use(applyNameGlossary, {matcher: options.matcher}) : parsed
-  const keyed = named.use(keySegments, {sourceLang: options.sourceLang, targetLang: options.targetLang})
+  const keyed = named.use(keySegments, {sourceLang: options.sourceLang, targetLang: options.targetLang, ...(options.formality ? {formality: options.formality} : {})})
   if (!options.memory) return keyed
   const harvested = options.postEdits ? keyed.use(harvestPostEdits, {...options.postEdits, memory: options.memory}) : keyed
   return harvested.use(lookupMemory, {memory: options.memory})

@@ -1,4 +1,4 @@
-import {readdir, readFile} from 'node:fs/promises'
+import {readdir, readFile, stat} from 'node:fs/promises'
 import path from 'node:path'
 import type {VFile} from 'vfile'
 import {readNameGlossary, type NameGlossary} from '../glossary/names-file.ts'
@@ -114,4 +114,25 @@ export async function findMarkdown(dir: string): Promise<string[]> {
     .filter((entry) => entry.isFile() && entry.name.endsWith('.md') && !isTemporaryFile(entry.name))
     .map((entry) => path.join(entry.parentPath, entry.name))
     .sort()
+}
+
+/**
+ * The project `start` is in, the way git finds its repository: the nearest folder, `start` or above, with
+ * `tandem.config.json` or `content/de`. Undefined outside a project.
+ */
+export async function findProjectRoot(start: string): Promise<string | undefined> {
+  let dir = path.resolve(start)
+  for (;;) {
+    for (const marker of [configFiles[0].name, DEFAULTS.sourceDir]) {
+      try {
+        await stat(path.join(dir, marker))
+        return dir
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT' && (error as NodeJS.ErrnoException).code !== 'ENOTDIR') throw error
+      }
+    }
+    const parent = path.dirname(dir)
+    if (parent === dir) return undefined
+    dir = parent
+  }
 }

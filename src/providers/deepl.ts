@@ -5,6 +5,7 @@ import {deeplGlossaryPrefix} from '../glossary/deepl-glossary-name.ts'
 import {definedOptions} from '../core/options.ts'
 import {keepTag} from '../core/tagged-text.ts'
 import {DEFAULTS} from '../core/defaults.ts'
+import type {Formality} from '../core/languages.ts'
 import {deeplLimits} from './batch.ts'
 import {billedCharacters} from './billing.ts'
 import {
@@ -27,6 +28,8 @@ export interface DeepLOptions {
   sourceLang?: string
   /** Target language (default: `en-US`). */
   targetLang?: string
+  /** DeepL's `formality` (default: `default`, which sends none). */
+  formality?: Formality
   /**
    * deepl-node's own retries (default: 0). Leave it: tandem retries in `RequestScheduler`,
    * and two layers would multiply the attempts and hide a 456 behind deepl-node's backoff.
@@ -126,6 +129,7 @@ export class DeepLProvider implements Provider {
         {
           tagHandling: 'xml',
           ignoreTags: [keepTag],
+          ...(this.settings.formality && this.settings.formality !== 'default' ? {formality: this.settings.formality} : {}),
           ...(glossaryId ? {glossary: glossaryId} : {}),
           ...(shared ? {context} : {})
         }
@@ -300,10 +304,25 @@ export function deeplOptionsFromEnvironment(
   environment: NodeJS.ProcessEnv,
   overrides: Partial<DeepLOptions> = {}
 ): DeepLOptions | undefined {
+  const serverUrl = overrides.serverUrl ?? (environment.DEEPL_SERVER_URL?.trim() || undefined)
+  // Checked with or without a key: a typo in the server is a usage error (exit 2), not a failed request.
+  if (serverUrl !== undefined) checkServerUrl(serverUrl, overrides.serverUrl === undefined ? 'DEEPL_SERVER_URL' : '--server-url')
   const authKey = environment.DEEPL_AUTH_KEY?.trim()
   if (!authKey) return undefined
-  const serverUrl = overrides.serverUrl ?? (environment.DEEPL_SERVER_URL?.trim() || undefined)
   return {...definedOptions(overrides), authKey, ...(serverUrl ? {serverUrl} : {})}
+}
+
+/** An http(s) URL with a host, or a `ConfigError` naming where the value came from. */
+function checkServerUrl(value: string, from: string): void {
+  let url: URL | undefined
+  try {
+    url = new URL(value)
+  } catch {
+    url = undefined
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') {
+    throw new ConfigError(`${from} must be an http:// or https:// URL, such as https://api.deepl.com, not \`${value}\``)
+  }
 }
 
 /** DeepL glossaries are per language, not per variant: `en-US` → `en`. */
