@@ -5,6 +5,8 @@ import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {pairFiles} from '../pipeline/pair-files.ts'
 import {rekeyMemory} from '../memory/rekey.ts'
+import {postEditDistance} from '../memory/post-edit-distance.ts'
+import {recordId} from '../core/key.ts'
 import {mergeMemories} from '../memory/merge-memories.ts'
 import {MemoryFileError, parseMemory, TranslationMemory, type MemoryLine} from '../memory/translation-memory.ts'
 import {writeFileAtomic} from '../core/write-file-atomic.ts'
@@ -41,9 +43,23 @@ export async function runMemoryImport(german: string, english: string, options: 
         date: options.date ?? new Date().toISOString().slice(0, 10)
       })
       memory = await openMemory(project.root, project.settings.memoryPath, io)
-      await memory.append(records)
+      const store = memory
+      // A pair the memory already has (an unedited machine translation) keeps its record and origin; an edited
+      // one names the record it replaces and how far it moved from the machine text.
+      const fresh = records
+        .filter((record) => !store.all(record.key).some((existing) => existing.target === record.target))
+        .map((record) => {
+          const shown = store.get(record.key)
+          const machine = store.all(record.key).find((existing) => existing.origin === 'mt')
+          return {
+            ...record,
+            ...(shown ? {replaces: recordId(shown)} : {}),
+            ...(machine && record.origin === 'human' ? {postEdit: postEditDistance(machine.target, record.target)} : {})
+          }
+        })
+      await memory.append(fresh)
       await memory.compact()
-      added = records.length
+      added = fresh.length
     } catch (error) {
       if (!(error instanceof VFileMessage)) throw error
     }

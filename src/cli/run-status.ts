@@ -42,6 +42,7 @@ export async function runStatus(files: string[], options: StatusCommandOptions, 
         {
           files: statuses,
           total: {...counted.total, stale, cost: costOf(counted.total.billedCharacters, price)},
+          postEditing: counted.postEditing,
           pricePerMillion: price
         },
         null,
@@ -65,6 +66,12 @@ export async function runStatus(files: string[], options: StatusCommandOptions, 
       const text = entry.text.length > 100 ? `${entry.text.slice(0, 99)}…` : entry.text
       io.stdout(`  ${status.file}:${entry.line}:${entry.column}  stale post-edit: “${text}”`)
     }
+  }
+  for (const figures of counted.postEditing) {
+    if (figures.postEdited === 0) continue
+    io.stdout(
+      `post-editing of ${figures.provider} (${figures.model}): ${figures.postEdited} of ${figures.segments} segments edited, mean TER ${figures.meanTer.toFixed(2)}, ${Math.round(figures.untouched * 100)}% untouched`
+    )
   }
   const total = counted.total
   const summary = `${total.files} ${total.files === 1 ? 'file' : 'files'}: ${total.files - stale} up to date, ${stale} to build`

@@ -2,6 +2,7 @@ import path from 'node:path'
 import type {VFile} from 'vfile'
 import {DEFAULTS} from '../core/defaults.ts'
 import {taggedToPlain} from '../core/tagged-text.ts'
+import {postEditReport, type PostEditFigures} from '../memory/post-edit-report.ts'
 import {TranslationMemory} from '../memory/translation-memory.ts'
 import type {BatchLimits} from '../providers/provider.ts'
 import {openProject, type Project, type ProjectOptions} from './project.ts'
@@ -42,13 +43,15 @@ export interface Estimate {
   glossary: VFile
   /** English editions with messages about them (one that no longer pairs), at their own lines. */
   editions: VFile[]
+  /** How much editors changed each provider's and model's translations, from the memory. */
+  postEditing: PostEditFigures[]
 }
 
 /** Count, per file, what a build would send: the same run and request plan the build uses (`runProject`). */
 export async function estimate(options: EstimateOptions = {}): Promise<Estimate> {
   const project = options.project ?? (await openProject(options))
   const empty = {segments: 0, memoryHits: 0, toTranslate: 0, billedCharacters: 0, requests: 0}
-  const result: Estimate = {files: [], total: {...empty, files: 0}, failed: [], glossary: project.glossary.file, editions: []}
+  const result: Estimate = {files: [], total: {...empty, files: 0}, failed: [], glossary: project.glossary.file, editions: [], postEditing: []}
   if (project.glossaryBroken) return result
   const memory = await TranslationMemory.open(path.join(project.root, project.settings.memoryPath), {root: project.root, readOnly: true})
   const run = await runProject({
@@ -79,6 +82,7 @@ export async function estimate(options: EstimateOptions = {}): Promise<Estimate>
     })
   }
   result.total = {...run.total, files: result.files.length}
+  result.postEditing = postEditReport(memory.entries())
   return result
 }
 

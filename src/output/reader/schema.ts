@@ -4,7 +4,7 @@ import type {Schema} from 'hast-util-sanitize'
 const classes = [
   'pair', 'col', 'de', 'en', 'item', 'lead', 'quote', 'footnote', 'footnote-label', 'code', 'task',
   'depth-1', 'depth-2', 'depth-3',
-  's', 'name', 'tip', 'en-form', 'kind', 'note', 'missing', 'aligned', 'unsafe-link', 'image-link', 'fnref',
+  's', 'name', 'tip', 'en-form', 'kind', 'note', 'missing', 'aligned', 'stale', 'unsafe-link', 'image-link', 'fnref',
   'origin', 'origin-human', 'origin-import', 'origin-mt', 'meta',
   'skip', 'site-header', 'show', 'columns', 'hints', 'hint-sentences', 'hint-names', 'hint-keys', 'site-footer',
   'articles', 'facts', 'mix', 'mix-human', 'mix-import', 'mix-mt', 'mix-missing', 'mix-label', 'warnings'
