@@ -3,9 +3,9 @@ import type {TranslationMemory} from '../memory/translation-memory.ts'
 import {sha256} from '../core/hash.ts'
 import {sentenceStarts} from '../segment/split-sentences.ts'
 import type {Segment} from '../core/types.ts'
-import {encodedSize, splitIntoBatches} from './batch.ts'
+import {charactersPerToken, encodedSize, estimatedTokens, fitsAlone, glossaryTokens, pieceBytes, splitIntoBatches} from './batch.ts'
 import {billedCharacters} from './billing.ts'
-import type {BatchLimits, TranslationRequest} from './provider.ts'
+import type {BatchLimits, NamePair, TranslationRequest} from './provider.ts'
 
 /**
  * What one file sends: its memory misses, batched within the provider's limits. The build sends
@@ -23,6 +23,8 @@ export interface Miss {
   /** Plain German text of the segments before and after, for DeepL's unbilled `context`. */
   before: string
   after: string
+  /** Glossary entries matched in it, each once: an LLM's prompt lists them. */
+  glossary?: NamePair[]
   /**
    * The only miss of a file whose other segments are translated (an edited paragraph): sent in a request of its
    * own, with its neighbours as DeepL's `context`, which only a single-text request can carry. Other misses are
@@ -48,6 +50,8 @@ export interface Plan {
   parts: Map<string, Part[]>
   /** What the provider will bill for `batches`. */
   billedCharacters: number
+  /** Estimated LLM tokens for `batches` (`estimatedTokens`, plus `limits.promptTokens` per request): what a dry run prices. */
+  tokens: {input: number; output: number}
 }
 
 /** Context sent with a request: a little of what comes before and after, within DeepL's request size. */
@@ -60,12 +64,14 @@ export function collectMisses(segments: readonly Segment[], memory: TranslationM
   const misses = new Map<string, Miss>()
   for (const [index, segment] of text.entries()) {
     if (segment.target !== undefined || misses.has(segment.key) || memory.get(segment.key)) continue
+    const glossary = new Map(segment.matches.map((match) => [match.de, {de: match.de, en: match.en}]))
     misses.set(segment.key, {
       key: segment.key,
       source: segment.source,
       text: segment.request ?? segment.source,
       before: taggedToPlain(text[index - 1]?.source ?? ''),
-      after: taggedToPlain(text[index + 1]?.source ?? '')
+      after: taggedToPlain(text[index + 1]?.source ?? ''),
+      ...(glossary.size > 0 ? {glossary: [...glossary.values()]} : {})
     })
   }
   return [...misses.values()]
@@ -83,13 +89,14 @@ export function planRequests(misses: readonly Miss[], limits: BatchLimits, store
   const partBatches: TranslationRequest[][] = []
   const solo: TranslationRequest[][] = []
   for (const miss of misses) {
-    if (encodedSize(miss.text) <= limits.maxBytes) {
-      if (miss.alone) solo.push([{id: miss.key, text: miss.text, ...contextOf(miss.before, miss.after)}])
-      else whole.push({id: miss.key, text: miss.text})
+    const glossary = miss.glossary ? {glossary: miss.glossary} : {}
+    if (fitsAlone(miss.text, limits)) {
+      if (miss.alone) solo.push([{id: miss.key, text: miss.text, ...glossary, ...contextOf(miss.before, miss.after)}])
+      else whole.push({id: miss.key, text: miss.text, ...glossary})
       neighbours.set(miss.key, miss)
       continue
     }
-    const texts = splitTaggedText(miss.text, limits.maxBytes)
+    const texts = splitTaggedText(miss.text, pieceBytes(limits))
     const count = texts.length
     const list = texts.map((text, index) => ({key: partKey(miss.key, index, count, text), of: miss.key, index, count, text}))
     parts.set(miss.key, list)
@@ -97,7 +104,9 @@ export function planRequests(misses: readonly Miss[], limits: BatchLimits, store
       if (stored(part.key)) continue
       const before = part.index === 0 ? miss.before : taggedToPlain(texts[part.index - 1] ?? '')
       const after = part.index === list.length - 1 ? miss.after : taggedToPlain(texts[part.index + 1] ?? '')
-      partBatches.push([{id: part.key, text: part.text, ...contextOf(before, after)}])
+      // A piece carries the entries whose protected English it holds.
+      const names = (miss.glossary ?? []).filter((entry) => part.text.includes(entry.en))
+      partBatches.push([{id: part.key, text: part.text, ...(names.length > 0 ? {glossary: names} : {}), ...contextOf(before, after)}])
     }
   }
   const batches = splitIntoBatches(whole, limits).map((batch): TranslationRequest[] => {
@@ -107,7 +116,33 @@ export function planRequests(misses: readonly Miss[], limits: BatchLimits, store
   })
   const all = [...solo, ...batches, ...partBatches]
   const billed = all.flat().reduce((sum, request) => sum + billedCharacters(request.text), 0)
-  return {batches: all, parts, billedCharacters: billed}
+  return {batches: all, parts, billedCharacters: billed, tokens: batchTokens(all, limits)}
+}
+
+/** Estimated tokens of each request: the fixed prompt, every item, the glossary once and the context; the answer's items. */
+export function requestTokens(batch: readonly TranslationRequest[], limits: Pick<BatchLimits, 'promptTokens'>): {input: number; output: number} {
+  const entries = new Map(batch.flatMap((request) => request.glossary ?? []).map((entry) => [entry.de, entry]))
+  const context = batch[0]?.context
+  const shared = context !== undefined && batch.every((request) => request.context === context)
+  let input = (limits.promptTokens ?? 0) + [...entries.values()].reduce((sum, entry) => sum + glossaryTokens(entry), 0)
+  if (shared) input += Math.ceil(context.length / charactersPerToken)
+  let output = 0
+  for (const request of batch) {
+    const tokens = estimatedTokens(request.text)
+    input += tokens.input
+    output += tokens.output
+  }
+  return {input, output}
+}
+
+function batchTokens(batches: readonly TranslationRequest[][], limits: BatchLimits): {input: number; output: number} {
+  const total = {input: 0, output: 0}
+  for (const batch of batches) {
+    const tokens = requestTokens(batch, limits)
+    total.input += tokens.input
+    total.output += tokens.output
+  }
+  return total
 }
 
 /** Memory key of a part: the segment's key, its place, and its text. */

@@ -4,7 +4,7 @@ import type {MemoryRecord, TranslationMemory} from '../memory/translation-memory
 import {unwrapKeptText} from '../core/tagged-text.ts'
 import {ProviderError} from './errors.ts'
 import {collectMisses, planRequests, type Miss, type Plan} from './plan.ts'
-import type {Provider, TranslationResult} from './provider.ts'
+import {isFailure, type Provider, type TranslationResult} from './provider.ts'
 
 export interface SendOptions {
   provider: Provider
@@ -46,7 +46,13 @@ export async function sendPlan(plan: Plan, misses: readonly Miss[], options: Sen
   const byKey = new Map(misses.map((miss) => [miss.key, miss]))
   const partOf = new Map([...plan.parts.values()].flat().map((part) => [part.key, part]))
 
-  const record = (key: string, source: string, target: string, result: Pick<TranslationResult, 'provider' | 'model'>, billed: number): MemoryRecord => ({
+  const record = (
+    key: string,
+    source: string,
+    target: string,
+    result: Pick<TranslationResult, 'provider' | 'model' | 'tokens'>,
+    billed: number
+  ): MemoryRecord => ({
     key,
     source,
     target,
@@ -56,7 +62,8 @@ export async function sendPlan(plan: Plan, misses: readonly Miss[], options: Sen
     provider: result.provider,
     ...(result.model ? {model: result.model} : {}),
     date: today(),
-    billedCharacters: billed
+    billedCharacters: billed,
+    ...(result.tokens ? {tokens: result.tokens} : {})
   })
 
   /** Whole segments whose parts are all in the memory now: joined, stored, done. */
@@ -76,8 +83,14 @@ export async function sendPlan(plan: Plan, misses: readonly Miss[], options: Sen
     return joined.map((entry) => entry.key)
   }
 
+  const failed = new Map<string, unknown>()
   const send = async (batch: Plan['batches'][number]) => {
-    const results = await provider.translate(batch, options.signal)
+    const answered = await provider.translate(batch, options.signal)
+    const results: TranslationResult[] = []
+    for (const result of answered) {
+      if (isFailure(result)) failed.set(partOf.get(result.id)?.of ?? result.id, result.error)
+      else results.push(result)
+    }
     await memory.append(
       results.map((result) => {
         const part = partOf.get(result.id)
@@ -92,7 +105,6 @@ export async function sendPlan(plan: Plan, misses: readonly Miss[], options: Sen
     options.onAnswer?.({keys, billedCharacters, firstId: batch[0]?.id ?? '', requests: 1})
   }
 
-  const failed = new Map<string, unknown>()
   // Parts stored by a build that was cut short may already make a segment whole.
   const joined = await joinParts()
   if (joined.length > 0) options.onAnswer?.({keys: joined, billedCharacters: 0, firstId: joined[0] ?? '', requests: 0})
