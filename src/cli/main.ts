@@ -48,8 +48,12 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
     .description(`build ${DEFAULTS.targetDir} and ${DEFAULTS.parallelDir} from ${DEFAULTS.sourceDir}`)
     .argument('[files...]', `German Markdown files inside ${DEFAULTS.sourceDir} (default: all of them)`)
     .addOption(targetLang())
+    .addOption(new Option('--provider <name>', `who translates the misses (default: ${DEFAULTS.provider})`).choices(['deepl', 'openai']))
     .option('--server-url <url>', 'DeepL API server (default: DEEPL_SERVER_URL, else DeepL)')
-    .option('--concurrency <n>', `DeepL requests in flight at once (and files read at once)${byDefault(DEFAULTS.concurrency)}`, positiveInteger)
+    .option('--base-url <url>', `with --provider openai: the OpenAI-compatible server (default: OPENAI_BASE_URL, else ${DEFAULTS.openai.baseUrl})`)
+    .option('--model <name>', `with --provider openai: the model${byDefault(DEFAULTS.openai.model)}`)
+    .option('--temperature <t>', `with --provider openai: sampling temperature${byDefault(DEFAULTS.openai.temperature)}`, nonNegativeNumber)
+    .option('--concurrency <n>', `provider requests in flight at once (and files read at once)${byDefault(DEFAULTS.concurrency)}`, positiveInteger)
     .option('--dry-run', 'count segments, memory hits, characters, requests and cost per file; send nothing')
     .option('--json', 'with --dry-run: the figures as JSON on stdout')
     .option('--price <euros>', `price per million billed characters, for cost figures${byDefault(DEFAULTS.price.perMillion)}`, positiveNumber)
@@ -229,6 +233,12 @@ function byDefault(value: string | number): string {
 function positiveNumber(value: string): number {
   const number = Number(value)
   if (!Number.isFinite(number) || number <= 0) throw new InvalidArgumentError('expected a number above 0')
+  return number
+}
+
+function nonNegativeNumber(value: string): number {
+  const number = Number(value)
+  if (value.trim() === '' || !Number.isFinite(number) || number < 0) throw new InvalidArgumentError('expected a number of at least 0')
   return number
 }
 

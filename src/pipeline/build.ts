@@ -68,7 +68,7 @@ export interface BuildResult {
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const project = options.project ?? (await openProject(options))
   const {root, settings} = project
-  const planned: Figures = {segments: 0, memoryHits: 0, toTranslate: 0, billedCharacters: 0, requests: 0}
+  const planned: Figures = {segments: 0, memoryHits: 0, toTranslate: 0, billedCharacters: 0, requests: 0, inputTokens: 0, outputTokens: 0}
   const result: BuildResult = {files: [], translated: 0, billedCharacters: 0, requests: 0, memoryHits: 0, planned, glossary: project.glossary.file}
   if (project.glossaryBroken) return result
   // What a killed write left in the folders a build writes.
