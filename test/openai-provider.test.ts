@@ -1,0 +1,359 @@
+/**
+ * The OpenAI-compatible provider end to end: `tandem build --provider openai` in temporary projects, through the
+ * real `openai` client, against the chat-completions test server on 127.0.0.1 (test/servers/openai.ts).
+ */
+import {afterEach, describe, expect, it} from 'vitest'
+import {createProject, removeProjects, closeServers, startServer, deeplEnv, type Project} from './project.ts'
+import {llmTranslate, startOpenAIServer, type Fault, type OpenAIServer, type OpenAIServerOptions} from './servers/openai.ts'
+import {defaultTranslate} from './servers/deepl.ts'
+
+const servers: OpenAIServer[] = []
+
+async function llm(options: OpenAIServerOptions = {}): Promise<OpenAIServer> {
+  const started = await startOpenAIServer(options)
+  servers.push(started)
+  return started
+}
+
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => server.close()))
+  await closeServers()
+  await removeProjects()
+})
+
+function env(server: OpenAIServer, apiKey = server.apiKey): NodeJS.ProcessEnv {
+  return {OPENAI_API_KEY: apiKey, OPENAI_BASE_URL: server.url}
+}
+
+/** `tandem build --provider openai`, quick retries, with a model name the records must carry. */
+function buildArgs(...extra: string[]): string[] {
+  return ['build', '--provider', 'openai', '--model', 'test-model', '--retry-delay', '0', ...extra]
+}
+
+/** The English edition's body: the front matter dropped. */
+async function englishBody(project: Project, slug: string): Promise<string> {
+  return (await project.read(`content/en/${slug}.md`)).replace(/^---\n[\s\S]*?\n---\n\n/, '')
+}
+
+const paragraphs = [
+  'Die Soldaten bleiben in der Region.',
+  'Der Krieg ist nicht vorbei.',
+  'Russland liefert Munition.',
+  'Die Ukraine bleibt.',
+  'Der Vertrag gilt.',
+  'Die Regierung schweigt.'
+]
+const article = `# Die Truppen\n\n${paragraphs.join('\n\n')}\n`
+/** What the English edition must be, segment by segment: each text's own translation, in source order. */
+const expected = `# ${llmTranslate('Die Truppen')}\n\n${paragraphs.map(llmTranslate).join('\n\n')}\n`
+
+describe('tandem build --provider openai', () => {
+  it('translates through the chat-completions API, records provider, model and tokens, and a rebuild sends nothing', async () => {
+    const server = await llm()
+    const project = await createProject({files: {'content/de/a.md': article}})
+    const run = await project.cli(buildArgs(), env(server))
+    expect(run.stderr.join('\n')).not.toContain(server.apiKey)
+    expect(run.code).toBe(0)
+    expect(await englishBody(project, 'a')).toBe(expected)
+
+    const [chat, ...others] = server.chats()
+    expect(others).toEqual([])
+    expect(chat?.model).toBe('test-model')
+    expect(chat?.temperature).toBe(0)
+    expect(chat?.format).toBe('json_schema')
+    expect(chat?.contract.source_lang).toBe('de')
+    expect(chat?.contract.target_lang).toBe('en-US')
+    expect(chat?.contract.texts.map((text) => text.text)).toEqual(['Die Truppen', ...paragraphs])
+    expect(chat?.contract.glossary).toEqual([])
+    expect(chat?.systemPrompt).toContain('<n>')
+
+    const records = await project.memory()
+    expect(records).toHaveLength(7)
+    for (const record of records) {
+      expect(record).toMatchObject({provider: 'openai', model: 'test-model', origin: 'mt'})
+      expect(record.tokens?.prompt).toBeGreaterThan(0)
+      expect(record.tokens?.completion).toBeGreaterThan(0)
+    }
+
+    const again = await project.cli(buildArgs(), env(server))
+    expect(again.code).toBe(0)
+    expect(server.chats()).toHaveLength(1)
+    // A complete memory needs no server and no key at all.
+    expect((await project.cli(['build', '--provider', 'openai'], {})).code).toBe(0)
+  })
+
+  it('takes provider and model from tandem.config.json', async () => {
+    const server = await llm()
+    const project = await createProject({
+      files: {'content/de/a.md': '# Die Truppen\n', 'tandem.config.json': '{"provider": "openai", "openai": {"model": "from-config", "temperature": 0.2}}'}
+    })
+    const run = await project.cli(['build'], env(server))
+    expect(run.code).toBe(0)
+    expect(server.chats().map((chat) => [chat.model, chat.temperature])).toEqual([['from-config', 0.2]])
+    expect((await project.memory())[0]).toMatchObject({provider: 'openai', model: 'from-config'})
+  })
+
+  it('refuses an unknown provider in the config at its line and column', async () => {
+    const project = await createProject({files: {'content/de/a.md': '# Die Truppen\n', 'tandem.config.json': '{\n  "provider": "gpt"\n}'}})
+    const run = await project.cli(['build'], {})
+    expect(run.code).toBe(2)
+    expect(run.stderr).toEqual(['tandem: tandem.config.json:2:3: `provider` must be one of `deepl`, `openai`, not `gpt`'])
+  })
+
+  it('keeps tags and their attributes, and protected names, through the JSON contract', async () => {
+    const server = await llm()
+    const project = await createProject({
+      files: {
+        'content/de/a.md': 'Die **Soldaten** bleiben in der [Region](https://example.com/r "Karte").\n\nDer Krieg mit `Code` ist _nicht_ vorbei.\n',
+        'glossary/names.tsv': 'de\ten\tkind\tnote\nSelenskyj\tZelensky\tperson\t\nNordkorea\tNorth Korea\tplace\t\n'
+      }
+    })
+    await project.write('content/de/b.md', 'Selenskyj spricht.\n')
+    const run = await project.cli(buildArgs(), env(server))
+    expect(run.code).toBe(0)
+    expect(await englishBody(project, 'a')).toBe(
+      // The word list's English; every tag, the link's URL and title, and the code are where they were.
+      'The **Soldiers** bleiben in the [Region](https://example.com/r "Karte").\n\nThe War with `Code` is _not_ vorbei.\n'
+    )
+    expect(await englishBody(project, 'b')).toBe('Zelensky spricht.\n')
+    const sent = server.chats().flatMap((chat) => chat.contract.texts.map((text) => text.text))
+    expect(sent).toContain('Die <b>Soldaten</b> bleiben in der <a id="1">Region</a>.')
+    expect(sent).toContain('<n>Zelensky</n> spricht.')
+    // Only the entry matched in the batch goes with it.
+    expect(server.chats().map((chat) => chat.contract.glossary)).toEqual([[{de: 'Selenskyj', en: 'Zelensky'}]])
+  })
+
+  it('runs the glossary QA on the answers: a German name the model put back is a warning at its place', async () => {
+    const server = await llm({translate: (text) => llmTranslate(text).replace('<n>Zelensky</n>', 'Selenskyj')})
+    const project = await createProject({
+      files: {'content/de/a.md': 'Heute spricht Selenskyj.\n', 'glossary/names.tsv': 'de\ten\tkind\tnote\nSelenskyj\tZelensky\tperson\t\n'}
+    })
+    const run = await project.cli(buildArgs(), env(server))
+    expect(run.stdout.concat(run.stderr).filter((line) => line.includes('glossary-'))).toEqual([
+      'content/de/a.md:1:15  warning  "Selenskyj" should read "Zelensky" in the English text  glossary-missing-name',
+      'content/de/a.md:1:15  warning  the German "Selenskyj" is still in the English text; it should read "Zelensky"  glossary-german-name'
+    ])
+  })
+})
+
+describe('answer formats', () => {
+  it('falls back from json_schema to json_object on a server that refuses the schema, and remembers it', async () => {
+    const server = await llm({refuseJsonSchema: true})
+    const project = await createProject({files: {'content/de/a.md': article}})
+    const run = await project.cli(buildArgs('--concurrency', '1'), {...env(server), TANDEM_UNUSED: ''})
+    expect(run.code).toBe(0)
+    expect(await englishBody(project, 'a')).toBe(expected)
+    expect(server.requests.map((request) => [request.format, request.status])).toEqual([
+      ['json_schema', 400],
+      ['json_object', 200]
+    ])
+  })
+
+  it('falls back to plain text when json_object is refused too, and sends every later request that way', async () => {
+    const server = await llm({refuseJsonObject: true})
+    const project = await createProject({files: {'content/de/a.md': article, 'tandem.config.json': '{"openai": {"maxTexts": 4}}'}})
+    const run = await project.cli(buildArgs('--concurrency', '1'), env(server))
+    expect(run.code).toBe(0)
+    expect(await englishBody(project, 'a')).toBe(expected)
+    expect(server.requests.map((request) => [request.format, request.status])).toEqual([
+      ['json_schema', 400],
+      ['json_object', 400],
+      ['text', 200],
+      ['text', 200]
+    ])
+  })
+})
+
+describe('answers that need repair or a second try', () => {
+  // Each leaves the build complete and every segment with its own translation.
+  const cases: Array<[string, Fault['kind'], number]> = [
+    ['a code fence around the JSON', 'fence', 1],
+    ['prose around the JSON', 'prose', 1],
+    ['items in another order', 'reorder', 1],
+    ['a dropped id', 'drop', 3],
+    ['an id twice', 'duplicate', 3],
+    ['an id never asked for', 'extra', 3],
+    ['an answer cut short (finish_reason length)', 'length', 3],
+    ['invalid JSON', 'invalid', 3],
+    ['a refusal', 'refusal', 3],
+    ['empty texts', 'empty', 3]
+  ]
+  it.each(cases)('%s', async (_name, kind, requests) => {
+    const server = await llm()
+    server.failNext({kind} as Fault)
+    const project = await createProject({files: {'content/de/a.md': article}})
+    const run = await project.cli(buildArgs(), env(server))
+    expect(run.code).toBe(0)
+    expect(await englishBody(project, 'a')).toBe(expected)
+    // An answer not used whole is sent again in halves.
+    expect(server.chats()).toHaveLength(requests)
+    const sizes = server.chats().map((chat) => chat.contract.texts.length)
+    expect(sizes[0]).toBe(7)
+    if (requests === 3) expect(sizes.slice(1).sort()).toEqual([3, 4])
+    const records = await project.memory()
+    for (const record of records) expect(record.target).toBe(llmTranslate(record.source))
+  })
+
+  it('halves down to one text; a text whose answer stays unusable is an error at its segment, and the rest is kept', async () => {
+    const server = await llm()
+    server.failNext({kind: 'drop', times: 100, when: (texts) => texts.some((text) => text.text.includes('Krieg'))})
+    const project = await createProject({files: {'content/de/a.md': article, 'content/de/b.md': '# Ein anderer Text\n\nDie Ukraine bleibt frei.\n'}})
+    const run = await project.cli(buildArgs(), env(server))
+    expect(run.code).toBe(1)
+    expect(run.stdout.concat(run.stderr).filter((line) => line.includes('provider-bad-answer'))).toEqual([
+      'content/de/a.md:5:1  error  no usable translation for "Der Krieg ist…": the model\'s answer could not be used: the answer lacks id `1`  provider-bad-answer'
+    ])
+    expect(await project.exists('content/en/a.md')).toBe(false)
+    expect(await englishBody(project, 'b')).toBe(`# ${llmTranslate('Ein anderer Text')}\n\n${llmTranslate('Die Ukraine bleibt frei.')}\n`)
+    const stored = (await project.memory()).map((record) => record.source).sort()
+    expect(stored).toEqual(['Die Truppen', 'Ein anderer Text', ...paragraphs.filter((text) => !text.includes('Krieg'))].concat('Die Ukraine bleibt frei.').sort())
+
+    // The next build sends only the one text, and completes once the server answers it.
+    const before = server.chats().length
+    const fixed = await llm()
+    const again = await project.cli(buildArgs(), env(fixed))
+    expect(again.code).toBe(0)
+    expect(fixed.chats().map((chat) => chat.contract.texts.map((text) => text.text))).toEqual([['Der Krieg ist nicht vorbei.']])
+    expect(server.chats()).toHaveLength(before)
+    expect(await englishBody(project, 'a')).toBe(expected)
+  })
+})
+
+describe('faults', () => {
+  it('retries a 429 no sooner than its Retry-After', async () => {
+    const server = await llm()
+    server.failNext({kind: 'status', status: 429, retryAfter: '2'})
+    const project = await createProject({files: {'content/de/a.md': '# Die Truppen\n'}})
+    const run = await project.cli(buildArgs(), env(server))
+    expect(run.code).toBe(0)
+    const [refused, retried] = server.chats()
+    expect(refused?.status).toBe(429)
+    expect(retried?.status).toBe(200)
+    expect((retried?.at ?? 0) - (refused?.at ?? 0)).toBeGreaterThanOrEqual(1990)
+  })
+
+  it('honours retry-after-ms', async () => {
+    const server = await llm()
+    server.failNext({kind: 'status', status: 429, retryAfterMs: 300})
+    const project = await createProject({files: {'content/de/a.md': '# Die Truppen\n'}})
+    expect((await project.cli(buildArgs(), env(server))).code).toBe(0)
+    const [refused, retried] = server.chats()
+    expect((retried?.at ?? 0) - (refused?.at ?? 0)).toBeGreaterThanOrEqual(290)
+  })
+
+  it('retries a 500 and a 503', async () => {
+    const server = await llm()
+    server.failNext({kind: 'status', status: 500})
+    server.failNext({kind: 'status', status: 503})
+    const project = await createProject({files: {'content/de/a.md': article}})
+    const run = await project.cli(buildArgs(), env(server))
+    expect(run.code).toBe(0)
+    expect(server.chats().map((chat) => chat.status)).toEqual([500, 503, 200])
+    expect(await englishBody(project, 'a')).toBe(expected)
+  })
+
+  it('retries a request that times out', async () => {
+    const server = await llm()
+    server.failNext({kind: 'hang'})
+    const project = await createProject({files: {'content/de/a.md': '# Die Truppen\n'}})
+    const run = await project.cli(buildArgs('--timeout', '300'), env(server))
+    expect(run.code).toBe(0)
+    expect(server.chats().map((chat) => chat.status)).toEqual([null, 200])
+  })
+
+  it('exits 2 with a message about the key on a 401, and never prints the key', async () => {
+    const server = await llm()
+    const project = await createProject({files: {'content/de/a.md': article}})
+    const wrong = 'sk-wrong-key-1234567890'
+    const run = await project.cli(buildArgs(), env(server, wrong))
+    expect(run.code).toBe(2)
+    const output = run.stdout.concat(run.stderr).join('\n')
+    expect(output).toContain('refused the API key (check OPENAI_API_KEY)')
+    expect(output).not.toContain(wrong)
+    expect(server.chats()).toHaveLength(1)
+  })
+
+  it('exits 3 on insufficient_quota, keeping what was answered', async () => {
+    const server = await llm()
+    server.failNext({kind: 'status', status: 429, code: 'insufficient_quota', after: 1})
+    const project = await createProject({files: {'content/de/a.md': article, 'tandem.config.json': '{"openai": {"maxTexts": 4}}'}})
+    const run = await project.cli(buildArgs('--concurrency', '1'), env(server))
+    expect(run.code).toBe(3)
+    expect(run.stderr.join('\n')).toContain("The OpenAI account's quota is used up")
+    expect((await project.memory()).map((record) => record.source)).toHaveLength(4)
+  })
+})
+
+describe('batching and the dry run', () => {
+  const items = Array.from({length: 45}, (_, index) => `Punkt ${index + 1} der Liste`)
+  const list = `${items.map((item) => `- ${item}`).join('\n')}\n`
+
+  it('packs at most openai.maxTexts texts (default 20) per request, across files', async () => {
+    const server = await llm()
+    const project = await createProject({files: {'content/de/a.md': list, 'content/de/b.md': '# Die Truppen\n'}})
+    expect((await project.cli(buildArgs(), env(server))).code).toBe(0)
+    expect(server.chats().map((chat) => chat.contract.texts.length)).toEqual([20, 20, 6])
+  })
+
+  it('keeps each request within the token budget, and the dry run counts what the build sends', async () => {
+    const server = await llm()
+    const project = await createProject({
+      files: {
+        'content/de/a.md': list,
+        'tandem.config.json': '{"openai": {"maxTokens": 300, "inputPricePerMillion": 0.15, "outputPricePerMillion": 0.6}}'
+      }
+    })
+    const dry = await project.cli([...buildArgs('--dry-run', '--json')], env(server))
+    expect(dry.code).toBe(0)
+    const counted = JSON.parse(dry.stdout.join('\n')) as {total: {requests: number; inputTokens: number; outputTokens: number; cost: number}}
+    expect(server.requests).toHaveLength(0)
+    expect(counted.total.requests).toBeGreaterThan(3)
+    expect(counted.total.cost).toBeCloseTo((counted.total.inputTokens * 0.15 + counted.total.outputTokens * 0.6) / 1e6, 6)
+    const table = await project.cli(buildArgs('--dry-run'), env(server))
+    expect(table.stdout.at(-1)).toBe(
+      'tokens estimated as characters / 4; cost at 0.15 per million input and 0.6 per million output tokens (openai.inputPricePerMillion, openai.outputPricePerMillion)'
+    )
+
+    expect((await project.cli(buildArgs(), env(server))).code).toBe(0)
+    expect(server.chats()).toHaveLength(counted.total.requests)
+    for (const chat of server.chats()) {
+      const tokens = chat.contract.texts.reduce((sum, text) => sum + 2 * (Math.ceil(text.text.length / 4) + 8), 0)
+      expect(tokens).toBeLessThanOrEqual(300)
+    }
+  })
+})
+
+describe('one suite, both providers', () => {
+  const names = 'de\ten\tkind\tnote\nSelenskyj\tZelensky\tperson\t\n'
+  const german = 'Selenskyj und die **Soldaten** bleiben in der [Region](https://example.com).\n\nDer Krieg ist nicht vorbei.\n'
+  const providers = [
+    {
+      name: 'deepl',
+      start: async () => {
+        const deepl = await startServer()
+        return {env: deeplEnv(deepl), args: ['build', '--retry-delay', '0'], requests: () => deepl.translateRequests().length}
+      },
+      translate: (text: string) => defaultTranslate(text, {tagHandling: 'xml', ignoreTags: ['n']})
+    },
+    {
+      name: 'openai',
+      start: async () => {
+        const server = await llm()
+        return {env: env(server), args: buildArgs(), requests: () => server.chats().length}
+      },
+      translate: llmTranslate
+    }
+  ] as const
+
+  it.each(providers)('$name: memory, glossary names, tags, and no request on a rebuild', async (provider) => {
+    const started = await provider.start()
+    const project = await createProject({files: {'content/de/a.md': german, 'glossary/names.tsv': names}})
+    const run = await project.cli(started.args, started.env)
+    expect(run.code).toBe(0)
+    expect(await englishBody(project, 'a')).toBe('Zelensky and the **Soldiers** bleiben in the [Region](https://example.com).\n\nThe War is not vorbei.\n')
+    expect(new Set((await project.memory()).map((record) => record.provider))).toEqual(new Set([provider.name]))
+    const sent = started.requests()
+    expect((await project.cli(started.args, started.env)).code).toBe(0)
+    expect(started.requests()).toBe(sent)
+  })
+})
