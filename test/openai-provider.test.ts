@@ -269,6 +269,7 @@ describe('faults', () => {
     expect(run.code).toBe(2)
     const output = run.stdout.concat(run.stderr).join('\n')
     expect(output).toContain('refused the API key (check OPENAI_API_KEY)')
+    expect(output).toContain('Incorrect API key provided: Bearer ***')
     expect(output).not.toContain(wrong)
     expect(server.chats()).toHaveLength(1)
   })

@@ -158,7 +158,8 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
       at: Date.now() - started
     }
     requests.push(record)
-    if (auth !== 'valid') return send(response, record, 401, error('Incorrect API key provided', 'invalid_request_error', 'invalid_api_key'))
+    // Quoting the key back, as some servers do: tandem must scrub it from the message it prints.
+    if (auth !== 'valid') return send(response, record, 401, error(`Incorrect API key provided: ${header ?? ''}`, 'invalid_request_error', 'invalid_api_key'))
     if ((format === 'json_schema' && (options.refuseJsonSchema || options.refuseJsonObject)) || (format === 'json_object' && options.refuseJsonObject)) {
       return send(response, record, 400, error(`response_format ${format} is not supported`, 'invalid_request_error'))
     }
