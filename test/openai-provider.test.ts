@@ -100,6 +100,34 @@ describe('tandem build --provider openai', () => {
     expect(run.stderr).toEqual(['tandem: tandem.config.json:2:3: `provider` must be one of `deepl`, `openai`, not `gpt`'])
   })
 
+  it('without a key or a server, names OPENAI_API_KEY in the error of each missing translation', async () => {
+    const project = await createProject({files: {'content/de/a.md': '# Die Truppen\n'}})
+    const run = await project.cli(['build', '--provider', 'openai'], {})
+    expect(run.code).toBe(1)
+    expect(run.stdout.concat(run.stderr)).toContain(
+      'content/de/a.md:1:1  error  no translation for "Die Truppen"; set OPENAI_API_KEY or add it to memory/de-en.jsonl  no-translation'
+    )
+  })
+
+  it('refuses a negative temperature in the config, and takes 0', async () => {
+    const project = await createProject({files: {'content/de/a.md': '# Die Truppen\n', 'tandem.config.json': '{"openai": {"temperature": -1}}'}})
+    const run = await project.cli(['build', '--dry-run'], {})
+    expect(run.stderr).toEqual(['tandem: tandem.config.json:1:13: `openai.temperature` must be a number of at least 0, not `-1`'])
+    await project.write('tandem.config.json', '{"openai": {"temperature": 0, "inputPricePerMillion": 0}}')
+    expect((await project.cli(['build', '--dry-run'], {})).code).toBe(0)
+  })
+
+  it('sends an edited paragraph alone, with its neighbours as context', async () => {
+    const server = await llm()
+    const project = await createProject({files: {'content/de/a.md': article}})
+    expect((await project.cli(buildArgs(), env(server))).code).toBe(0)
+    await project.write('content/de/a.md', article.replace('Der Vertrag gilt.', 'Der Vertrag gilt weiter.'))
+    expect((await project.cli(buildArgs(), env(server))).code).toBe(0)
+    const last = server.chats().at(-1)
+    expect(last?.contract.texts.map((text) => text.text)).toEqual(['Der Vertrag gilt weiter.'])
+    expect(last?.contract.context).toBe('Die Ukraine bleibt.\n\nDie Regierung schweigt.')
+  })
+
   it('keeps tags and their attributes, and protected names, through the JSON contract', async () => {
     const server = await llm()
     const project = await createProject({

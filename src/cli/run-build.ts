@@ -77,7 +77,7 @@ export async function runBuild(files: string[], options: BuildCommandOptions, io
       site: {ui: ui.language === 'de' ? 'de' : 'en'},
       ...(provider ? {provider} : {}),
       // The plan is known before anything is sent: a terminal gets a bar with its total, a log plain lines.
-      ...(progress ? {onPlan: (total: Figures) => void (display = startProgress(progress, total, price))} : {}),
+      ...(progress ? {onPlan: (total: Figures) => void (display = startProgress(progress, total, planCost(total, settings)))} : {}),
       onProgress: (answer) => display?.update(answer),
       onMemoryWait: (wait) => io.stderr(lockWaitLine(wait, io, ui))
     })
@@ -140,6 +140,12 @@ export function createProvider(settings: Settings, env: NodeJS.ProcessEnv, choic
   return new DeepLProvider({...options, glossaryName: deeplGlossaryName(choice.glossaryHash), scheduler})
 }
 
+/** What a plan costs, as the progress line shows it: billed characters for DeepL, estimated tokens for an LLM. */
+function planCost(total: Figures, settings: Settings): string {
+  if (settings.provider === 'openai') return `${tokenCost(total, settings).toFixed(4)} at the openai.*PricePerMillion prices`
+  return money(costOf(total.billedCharacters, settings.price.perMillion))
+}
+
 /** Cost of an LLM plan at the settings' token prices. */
 export function tokenCost(figures: Pick<Figures, 'inputTokens' | 'outputTokens'>, settings: Pick<Settings, 'openai'>): number {
   return (figures.inputTokens * settings.openai.inputPricePerMillion + figures.outputTokens * settings.openai.outputPricePerMillion) / 1_000_000
@@ -189,10 +195,10 @@ function tokenEstimateJson(counted: Estimate, settings: Pick<Settings, 'openai'>
 }
 
 /** A bar with the plan's total on a terminal, plain lines in a log; nothing when nothing is sent. */
-function startProgress(stream: NonNullable<CliIo['progress']>, total: Figures, price: number): ProgressDisplay | undefined {
+function startProgress(stream: NonNullable<CliIo['progress']>, total: Figures, cost: string): ProgressDisplay | undefined {
   if (total.toTranslate === 0) return undefined
   if (!stream.isTTY) return createProgressDisplay(stream)
-  stream.write(`${sends(total)}, ${money(costOf(total.billedCharacters, price))}\n`)
+  stream.write(`${sends(total)}, ${cost}\n`)
   return createProgressDisplay(stream, {segments: total.toTranslate, billedCharacters: total.billedCharacters})
 }
 

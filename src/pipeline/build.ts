@@ -82,7 +82,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     ...(options.onMemoryWait ? {onWait: options.onMemoryWait} : {})
   })
   result.memory = memory.file
-  const writer = createWriter({t: createI18n('en').t, memoryLabel: settings.memoryPath, glossaryHash: project.glossaryHash})
+  const writer = createWriter({
+    t: createI18n('en').t,
+    memoryLabel: settings.memoryPath,
+    glossaryHash: project.glossaryHash,
+    keyVariable: settings.provider === 'openai' ? 'OPENAI_API_KEY' : 'DEEPL_AUTH_KEY'
+  })
   const site = options.site ? await createSiteWriter(project, options.site.ui, memory) : undefined
   const built = new Map<VFile, BuiltFile>()
 
