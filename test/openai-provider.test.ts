@@ -2,8 +2,12 @@
  * The OpenAI-compatible provider end to end: `tandem build --provider openai` in temporary projects, through the
  * real `openai` client, against the chat-completions test server on 127.0.0.1 (test/servers/openai.ts).
  */
+import {spawn} from 'node:child_process'
+import {once} from 'node:events'
+import path from 'node:path'
+import {setTimeout as sleep} from 'node:timers/promises'
 import {afterEach, describe, expect, it} from 'vitest'
-import {createProject, removeProjects, closeServers, startServer, deeplEnv, type Project} from './project.ts'
+import {createProject, removeProjects, closeServers, startServer, deeplEnv, repoRoot, threeArticles, type Project} from './project.ts'
 import {llmTranslate, startOpenAIServer, type Fault, type OpenAIServer, type OpenAIServerOptions} from './servers/openai.ts'
 import {defaultTranslate} from './servers/deepl.ts'
 
@@ -384,5 +388,58 @@ describe('one suite, both providers', () => {
     const sent = started.requests()
     expect((await project.cli(started.args, started.env)).code).toBe(0)
     expect(started.requests()).toBe(sent)
+  })
+})
+
+describe('tandem build --provider openai killed with SIGKILL', () => {
+  it('loses no answer that arrived, and the rerun sends only the rest and ends as an uninterrupted build', async () => {
+    const {files, texts} = threeArticles()
+    const config = {'tandem.config.json': '{"provider": "openai", "openai": {"model": "test-model", "maxTexts": 40}}'}
+    const project = await createProject({files: {...files, ...config}})
+    const first = await llm()
+    // The first request is answered, every later one hangs: the kill lands while requests are in flight.
+    first.failNext({kind: 'hang', after: 1, times: 1000})
+    const child = spawn(process.execPath, [path.join(repoRoot, 'bin', 'tandem.js'), 'build', '--concurrency', '1'], {
+      cwd: project.root,
+      env: {PATH: process.env.PATH, ...env(first)},
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
+    let output = ''
+    child.stdout.on('data', (chunk: Buffer) => (output += String(chunk)))
+    child.stderr.on('data', (chunk: Buffer) => (output += String(chunk)))
+    const exited = once(child, 'exit')
+    const answered = () => first.chats().filter((chat) => chat.status === 200).flatMap((chat) => chat.contract.texts.map((text) => text.text))
+    const onDisk = async () => {
+      const text = (await project.exists('memory/de-en.jsonl')) ? await project.read('memory/de-en.jsonl') : ''
+      return text.split('\n').filter((line) => line.endsWith('}')).map((line) => (JSON.parse(line) as {source: string}).source)
+    }
+    for (let tries = 0; ; tries++) {
+      const hung = first.chats().some((chat) => chat.fault === 'hang')
+      if (hung && answered().length > 0 && /segments translated/.test(output) && (await onDisk()).length === answered().length) break
+      if (tries > 1000) throw new Error(`gave up waiting for a hung request and the answer before it on disk:\n${output}`)
+      await sleep(20)
+    }
+    child.kill('SIGKILL')
+    expect(await exited).toEqual([null, 'SIGKILL'])
+    const received = answered()
+    expect(received).toHaveLength(40)
+    expect((await onDisk()).sort()).toEqual([...received].sort())
+    expect(output).not.toContain(first.apiKey)
+
+    const second = await llm()
+    expect((await project.cli(['build'], env(second))).code).toBe(0)
+    const resent = second.chats().flatMap((chat) => chat.contract.texts.map((text) => text.text))
+    expect(resent.filter((text) => received.includes(text))).toEqual([])
+    expect([...received, ...resent].sort()).toEqual([...texts].sort())
+
+    const fresh = await createProject({files: {...files, ...config}})
+    expect((await fresh.cli(['build'], env(await llm()))).code).toBe(0)
+    for (const slug of ['a', 'b', 'c']) {
+      expect(await project.read(`content/en/${slug}.md`)).toBe(await fresh.read(`content/en/${slug}.md`))
+      expect(await project.read(`content/parallel/${slug}.md`)).toBe(await fresh.read(`content/parallel/${slug}.md`))
+    }
+    // The same translations; only each record's share of its request's tokens depends on how the texts were batched.
+    const withoutTokens = async (of: Project) => (await of.memory()).map(({tokens: _tokens, ...record}) => record)
+    expect(await withoutTokens(project)).toEqual(await withoutTokens(fresh))
   })
 })
