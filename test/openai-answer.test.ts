@@ -2,7 +2,7 @@
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {matchAnswer, parseAnswer, type AnswerItem} from '../src/providers/openai-answer.ts'
-import {retryAfter, shareUsage} from '../src/providers/openai.ts'
+import {reescape, retryAfter, shareUsage} from '../src/providers/openai.ts'
 import {planRequests, type Miss} from '../src/providers/plan.ts'
 import {openaiLimits} from '../src/providers/openai.ts'
 
@@ -87,6 +87,18 @@ describe('the provider’s pieces', () => {
     expect(retryAfter(new Headers({'retry-after': 'Wed, 02 Dec 2026 10:00:05 GMT'}), Date.parse('Wed, 02 Dec 2026 10:00:00 GMT'))).toBe(5000)
     expect(retryAfter(new Headers())).toBeUndefined()
     expect(retryAfter(undefined)).toBeUndefined()
+  })
+
+  it('escapes a decoded < or > again, and leaves tagged text as tandem writes it alone', () => {
+    const pieces = ['<b>', '</b>', '<i>', '</i>', '<a id="1">', '</a>', '<x id="2"/>', '<n>', '</n>', '&lt;', '&gt;', '&amp;', 'Wort', ' ', '5', '.']
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), {maxLength: 30}), (parts) => {
+        const tagged = parts.join('')
+        expect(reescape(tagged)).toBe(tagged)
+        expect(reescape(tagged.replaceAll('&lt; ', '< ').replaceAll(' &gt;', ' >'))).toBe(tagged)
+      })
+    )
+    expect(reescape('x < 5 and y > 2, <b>z</b>')).toBe('x &lt; 5 and y &gt; 2, <b>z</b>')
   })
 
   it('shares a request’s usage among its texts in whole tokens that add up', () => {

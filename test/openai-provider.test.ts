@@ -155,6 +155,15 @@ describe('tandem build --provider openai', () => {
     expect(server.chats().map((chat) => chat.contract.glossary)).toEqual([[{de: 'Selenskyj', en: 'Zelensky'}]])
   })
 
+  it('escapes again a < or > the model decoded, so the markup survives', async () => {
+    const server = await llm({translate: (text) => llmTranslate(text).replaceAll('&lt;', '<').replaceAll('&gt;', '>')})
+    const project = await createProject({files: {'content/de/a.md': 'Der **Wert** ist < 5 und > 2.\n'}})
+    const run = await project.cli(buildArgs(), env(server))
+    expect(run.code).toBe(0)
+    expect(run.stdout.concat(run.stderr).filter((line) => line.includes('tag-damage'))).toEqual([])
+    expect(await englishBody(project, 'a')).toBe('The **Wert** is < 5 and > 2.\n')
+  })
+
   it('runs the glossary QA on the answers: a German name the model put back is a warning at its place', async () => {
     const server = await llm({translate: (text) => llmTranslate(text).replace('<n>Zelensky</n>', 'Selenskyj')})
     const project = await createProject({

@@ -105,7 +105,9 @@ export class OpenAIProvider implements Provider {
       baseURL: settings.baseUrl,
       // tandem's scheduler retries; two layers would multiply attempts and hide a quota error behind backoff.
       maxRetries: 0,
-      timeout: settings.timeoutMs
+      timeout: settings.timeoutMs,
+      // Only the CLI prints: the client's own logging (OPENAI_LOG) would print requests and articles.
+      logLevel: 'off'
     })
   }
 
@@ -169,7 +171,7 @@ export class OpenAIProvider implements Provider {
       const tokens = shares[index]
       return {
         id: request.id,
-        text: texts.get(ids[index] ?? '') ?? '',
+        text: reescape(texts.get(ids[index] ?? '') ?? ''),
         billedCharacters: billedCharacters(request.text),
         provider: this.name,
         model: this.settings.model,
@@ -258,6 +260,15 @@ export class OpenAIProvider implements Provider {
     }
     return new ProviderError(`${server} failed: ${message}`)
   }
+}
+
+/**
+ * Models often decode the `&lt;` and `&gt;` of the text they were sent ("x < 5"). A `<` that cannot open a tag
+ * (before a space, a digit or `=`) and a `>` after a space cannot be markup, so they are escaped again rather than
+ * costing the segment its inline markup.
+ */
+export function reescape(text: string): string {
+  return text.replace(/<(?=[\s\d=]|$)/g, '&lt;').replace(/(?<=\s|^)>/g, '&gt;')
 }
 
 /** Provider options from the environment and settings; undefined when no key is set for OpenAI's own server. */
