@@ -8,6 +8,9 @@ import path from 'node:path'
 import {setTimeout as sleep} from 'node:timers/promises'
 import {afterEach, describe, expect, it} from 'vitest'
 import {createProject, removeProjects, closeServers, startServer, deeplEnv, repoRoot, threeArticles, type Project} from './project.ts'
+import {deeplLimits} from '../src/providers/batch.ts'
+import {OpenAIProvider} from '../src/providers/openai.ts'
+import {planRequests} from '../src/providers/plan.ts'
 import {llmTranslate, startOpenAIServer, type Fault, type OpenAIServer, type OpenAIServerOptions} from './servers/openai.ts'
 import {defaultTranslate} from './servers/deepl.ts'
 
@@ -450,5 +453,52 @@ describe('tandem build --provider openai killed with SIGKILL', () => {
     // The same translations; only each record's share of its request's tokens depends on how the texts were batched.
     const withoutTokens = async (of: Project) => (await of.memory()).map(({tokens: _tokens, ...record}) => record)
     expect(await withoutTokens(project)).toEqual(await withoutTokens(fresh))
+  })
+})
+
+describe('revising a human translation whose German changed', () => {
+  /** Word-level edit distance. */
+  const distance = (a: string, b: string): number => {
+    const x = a.split(/\s+/)
+    const y = b.split(/\s+/)
+    let previous = Array.from({length: y.length + 1}, (_, index) => index)
+    for (let i = 1; i <= x.length; i++) {
+      const current = [i]
+      for (let j = 1; j <= y.length; j++) {
+        current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (x[i - 1] === y[j - 1] ? 0 : 1))
+      }
+      previous = current
+    }
+    return previous[y.length] ?? 0
+  }
+  const revise = {source: 'Die Soldaten kämpfen in der Region.', target: 'Our soldiers fight on in that region.'}
+  const changed = 'Die Soldaten warnen in der Region.'
+
+  it('sends the old German, the editor’s English and the new German, and keeps the editor’s wording', async () => {
+    const server = await llm()
+    const provider = new OpenAIProvider({apiKey: server.apiKey, baseUrl: server.url, model: 'test-model'})
+    const [result] = await provider.translate([{id: 'k', text: changed, revise}])
+    expect(server.chats()[0]?.contract.texts).toEqual([{id: '1', text: changed, revise: {de: revise.source, en: revise.target}}])
+    const revised = result && 'text' in result ? result.text : ''
+    expect(revised).toBe('Our soldiers warn on in that region.')
+    // One German word changed: one English word changes, where translating anew would change most of them.
+    expect(distance(revise.target, revised)).toBe(1)
+    expect(distance(revise.target, llmTranslate(changed))).toBeGreaterThan(3)
+  })
+
+  it('goes in a request of its own, with the editor’s English as DeepL’s context', async () => {
+    const misses = [
+      {key: 'a', source: 'Eins.', text: 'Eins.', before: '', after: ''},
+      {key: 'b', source: changed, text: changed, before: '', after: '', revise},
+      {key: 'c', source: 'Drei.', text: 'Drei.', before: '', after: ''}
+    ]
+    const plan = planRequests(misses, deeplLimits)
+    expect(plan.batches).toEqual([
+      [{id: 'b', text: changed, revise, context: revise.target}],
+      [
+        {id: 'a', text: 'Eins.'},
+        {id: 'c', text: 'Drei.'}
+      ]
+    ])
   })
 })

@@ -61,6 +61,7 @@ export function systemPrompt(sourceLang: string, targetLang: string): string {
     'Each text is an XML fragment. Keep every XML tag exactly as it is, with its attributes, around the words it marks; add none and drop none. Keep entities such as &amp; as they are.',
     'An <n> element holds a name already in English: copy it, tags included, unchanged.',
     'Translate each text on its own; never merge, split or leave out texts.',
+    'A text may carry `revise`: {"de": the German it replaced, "en": an editor\'s English for that German}. Then do not translate anew: change the editor\'s English as little as possible so that it says what the new text says, keeping their wording wherever the German did not change.',
     'Answer with JSON only, no prose and no code fence: {"translations": [{"id": "…", "text": "…"}]}, one item for every id, with the id as given.'
   ].join('\n')
 }
@@ -214,7 +215,11 @@ export class OpenAIProvider implements Provider {
     const user = {
       source_lang: this.settings.sourceLang,
       target_lang: this.settings.targetLang,
-      texts: batch.map((request, index) => ({id: ids[index] ?? '', text: request.text})),
+      texts: batch.map((request, index) => ({
+        id: ids[index] ?? '',
+        text: request.text,
+        ...(request.revise ? {revise: {de: request.revise.source, en: request.revise.target}} : {})
+      })),
       glossary: [...glossary.values()],
       ...(shared ? {context} : {})
     }

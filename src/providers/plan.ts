@@ -2,7 +2,7 @@ import {taggedToPlain} from '../core/tagged-text.ts'
 import type {TranslationMemory} from '../memory/translation-memory.ts'
 import {sha256} from '../core/hash.ts'
 import {sentenceStarts} from '../segment/split-sentences.ts'
-import type {Segment} from '../core/types.ts'
+import type {Revision, Segment} from '../core/types.ts'
 import {charactersPerToken, encodedSize, estimatedTokens, fitsAlone, glossaryTokens, pieceBytes, splitIntoBatches} from './batch.ts'
 import {billedCharacters} from './billing.ts'
 import type {BatchLimits, NamePair, TranslationRequest} from './provider.ts'
@@ -25,6 +25,8 @@ export interface Miss {
   after: string
   /** Glossary entries matched in it, each once: an LLM's prompt lists them. */
   glossary?: NamePair[]
+  /** A human translation of its earlier German, to be revised rather than replaced (`Segment.revise`). */
+  revise?: Revision
   /**
    * The only miss of a file whose other segments are translated (an edited paragraph): sent in a request of its
    * own, with its neighbours as DeepL's `context`, which only a single-text request can carry. Other misses are
@@ -71,7 +73,8 @@ export function collectMisses(segments: readonly Segment[], memory: TranslationM
       text: segment.request ?? segment.source,
       before: taggedToPlain(text[index - 1]?.source ?? ''),
       after: taggedToPlain(text[index + 1]?.source ?? ''),
-      ...(glossary.size > 0 ? {glossary: [...glossary.values()]} : {})
+      ...(glossary.size > 0 ? {glossary: [...glossary.values()]} : {}),
+      ...(segment.revise ? {revise: segment.revise} : {})
     })
   }
   return [...misses.values()]
@@ -91,8 +94,16 @@ export function planRequests(misses: readonly Miss[], limits: BatchLimits, store
   for (const miss of misses) {
     const glossary = miss.glossary ? {glossary: miss.glossary} : {}
     if (fitsAlone(miss.text, limits)) {
-      if (miss.alone) solo.push([{id: miss.key, text: miss.text, ...glossary, ...contextOf(miss.before, miss.after)}])
-      else whole.push({id: miss.key, text: miss.text, ...glossary})
+      if (miss.revise) {
+        // Alone, with the editor's English as DeepL's `context`: it belongs to the whole request.
+        const context = taggedToPlain(miss.revise.target)
+        const fits = encodedSize(context) <= contextMaxBytes
+        solo.push([{id: miss.key, text: miss.text, ...glossary, revise: miss.revise, ...(fits ? {context} : {})}])
+      } else if (miss.alone) {
+        solo.push([{id: miss.key, text: miss.text, ...glossary, ...contextOf(miss.before, miss.after)}])
+      } else {
+        whole.push({id: miss.key, text: miss.text, ...glossary})
+      }
       neighbours.set(miss.key, miss)
       continue
     }
@@ -129,6 +140,7 @@ export function requestTokens(batch: readonly TranslationRequest[], limits: Pick
   let output = 0
   for (const request of batch) {
     const tokens = estimatedTokens(request.text)
+    if (request.revise) input += Math.ceil((request.revise.source.length + request.revise.target.length) / charactersPerToken)
     input += tokens.input
     output += tokens.output
   }

@@ -1,3 +1,4 @@
+import type {Revision} from '../core/types.ts'
 import type {TokenUsage} from '../memory/translation-memory.ts'
 import type {ProviderError} from './errors.ts'
 
@@ -18,6 +19,11 @@ export interface TranslationRequest {
   context?: string
   /** Glossary entries matched in this text. DeepL has them in its glossary; an LLM gets the batch's in the prompt. */
   glossary?: readonly NamePair[]
+  /**
+   * An editor's English for this text's earlier German: an LLM revises it minimally; DeepL gets it as `context`.
+   * Such a text goes in a request of its own.
+   */
+  revise?: Revision
 }
 
 export interface TranslationResult {

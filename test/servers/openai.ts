@@ -16,6 +16,8 @@ import {translateMarkup} from './deepl.ts'
 export interface ContractText {
   id: string
   text: string
+  /** The German this text replaced and an editor's English for it, to be revised minimally. */
+  revise?: {de: string; en: string}
 }
 
 /** The last user message, as tandem sends it. */
@@ -83,6 +85,25 @@ export const DEFAULT_OPENAI_KEY = 'test-openai-key'
 /** What the server answers for one text, unless `translate` is given: the word list, tags and `<n>` names kept. */
 export function llmTranslate(text: string): string {
   return translateMarkup(text, ['n'])
+}
+
+/**
+ * A minimal revision, as a good model makes it: where the new German differs from the old word for word, the old
+ * word's translation in the editor's English becomes the new word's; everything else is the editor's. Texts of
+ * different lengths are translated anew.
+ */
+export function llmRevise(text: string, revise: {de: string; en: string}): string {
+  const before = revise.de.split(' ')
+  const after = text.split(' ')
+  if (before.length !== after.length) return llmTranslate(text)
+  let english = revise.en
+  for (const [index, word] of after.entries()) {
+    const old = (before[index] ?? '').replace(/[.,;:!?]+$/, '')
+    const fresh = word.replace(/[.,;:!?]+$/, '')
+    if (old === fresh) continue
+    english = english.replace(new RegExp(`\\b${llmTranslate(old)}\\b`), llmTranslate(fresh))
+  }
+  return english
 }
 
 interface Queued {
@@ -177,7 +198,7 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
     }
 
     const translate = options.translate ?? ((text: string) => llmTranslate(text))
-    let items = contract.texts.map((item) => ({id: item.id, text: translate(item.text, contract)}))
+    let items = contract.texts.map((item) => ({id: item.id, text: item.revise ? llmRevise(item.text, item.revise) : translate(item.text, contract)}))
     if (fault?.kind === 'reorder') items = [...items].reverse()
     if (fault?.kind === 'drop') items = items.slice(0, -1)
     if (fault?.kind === 'duplicate' && items[0]) items = [...items, items[0]]
