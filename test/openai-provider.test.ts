@@ -371,24 +371,49 @@ describe('batching and the dry run', () => {
 describe('one suite, both providers', () => {
   const names = 'de\ten\tkind\tnote\nSelenskyj\tZelensky\tperson\t\n'
   const german = 'Selenskyj und die **Soldaten** bleiben in der [Region](https://example.com).\n\nDer Krieg ist nicht vorbei.\n'
-  const providers = [
+  interface Started {
+    env: NodeJS.ProcessEnv
+    args: string[]
+    requests: () => number
+    /** Texts and context of the last request. */
+    last: () => {texts: string[]; context: string | undefined}
+    /** The quota runs out after `after` answered requests. */
+    quotaAfter: (after: number) => void
+  }
+  const providers: Array<{name: string; start: () => Promise<Started>}> = [
     {
       name: 'deepl',
       start: async () => {
         const deepl = await startServer()
-        return {env: deeplEnv(deepl), args: ['build', '--retry-delay', '0'], requests: () => deepl.translateRequests().length}
-      },
-      translate: (text: string) => defaultTranslate(text, {tagHandling: 'xml', ignoreTags: ['n']})
+        return {
+          env: deeplEnv(deepl),
+          args: ['build', '--retry-delay', '0', '--concurrency', '1'],
+          requests: () => deepl.translateRequests().length,
+          last: () => {
+            const params = deepl.translateRequests().at(-1)?.params
+            return {texts: params?.texts ?? [], context: params?.context}
+          },
+          quotaAfter: (after) => deepl.failNext({status: 456, after, times: 100})
+        }
+      }
     },
     {
       name: 'openai',
       start: async () => {
         const server = await llm()
-        return {env: env(server), args: buildArgs(), requests: () => server.chats().length}
-      },
-      translate: llmTranslate
+        return {
+          env: env(server),
+          args: buildArgs('--concurrency', '1'),
+          requests: () => server.chats().length,
+          last: () => {
+            const contract = server.chats().at(-1)?.contract
+            return {texts: contract?.texts.map((text) => text.text) ?? [], context: contract?.context}
+          },
+          quotaAfter: (after) => server.failNext({kind: 'status', status: 429, code: 'insufficient_quota', after, times: 100})
+        }
+      }
     }
-  ] as const
+  ]
 
   it.each(providers)('$name: memory, glossary names, tags, and no request on a rebuild', async (provider) => {
     const started = await provider.start()
@@ -400,6 +425,31 @@ describe('one suite, both providers', () => {
     const sent = started.requests()
     expect((await project.cli(started.args, started.env)).code).toBe(0)
     expect(started.requests()).toBe(sent)
+  })
+
+  it.each(providers)('$name: an edited paragraph goes alone with its neighbours as context', async (provider) => {
+    const started = await provider.start()
+    const project = await createProject({files: {'content/de/a.md': article}})
+    expect((await project.cli(started.args, started.env)).code).toBe(0)
+    await project.write('content/de/a.md', article.replace('Der Vertrag gilt.', 'Der Vertrag gilt weiter.'))
+    expect((await project.cli(started.args, started.env)).code).toBe(0)
+    expect(started.last()).toEqual({texts: ['Der Vertrag gilt weiter.'], context: 'Die Ukraine bleibt.\n\nDie Regierung schweigt.'})
+  })
+
+  it.each(providers)('$name: an empty quota exits 3, keeps every answer, and the next build sends only the rest', async (provider) => {
+    const started = await provider.start()
+    const {files, texts} = threeArticles()
+    const project = await createProject({files})
+    started.quotaAfter(1)
+    const run = await project.cli(started.args, started.env)
+    expect(run.code).toBe(3)
+    const stored = (await project.memory()).length
+    expect(stored).toBeGreaterThan(0)
+    expect(run.stderr.join('\n')).toContain(`Still to translate: ${texts.length - stored} segments`)
+    const again = await provider.start()
+    expect((await project.cli(again.args, again.env)).code).toBe(0)
+    expect((await project.memory()).map((record) => record.source).sort()).toEqual([...texts].sort())
+    expect(started.requests() + again.requests()).toBeLessThan(10)
   })
 })
 
