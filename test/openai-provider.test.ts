@@ -206,6 +206,20 @@ describe('answer formats', () => {
       ['text', 200]
     ])
   })
+  it('keeps asking with json_schema when a request is refused every way (the refusal was not about the format)', async () => {
+    const server = await llm()
+    server.failNext({kind: 'status', status: 400, times: 3, message: 'context length exceeded'})
+    const project = await createProject({files: {'content/de/a.md': article, 'tandem.config.json': '{"openai": {"maxTexts": 4}}'}})
+    const run = await project.cli(buildArgs('--concurrency', '1'), env(server))
+    expect(run.code).toBe(1)
+    expect(run.stdout.concat(run.stderr).join('\n')).toContain('refused the request: 400 context length exceeded')
+    expect(server.requests.map((request) => [request.format, request.status])).toEqual([
+      ['json_schema', 400],
+      ['json_object', 400],
+      ['text', 400],
+      ['json_schema', 200]
+    ])
+  })
 })
 
 describe('answers that need repair or a second try', () => {

@@ -36,6 +36,9 @@ export interface OpenAIOptions extends Partial<Omit<OpenAISettings, 'inputPriceP
 /** How the answer's shape is asked for; a server that refuses one is asked the next way from then on. */
 export type AnswerFormat = 'json_schema' | 'json_object' | 'text'
 
+/** From the strictest way of asking to the plainest: a refused one steps down. */
+const formats: readonly AnswerFormat[] = ['json_schema', 'json_object', 'text']
+
 const answerSchema = {
   type: 'object',
   properties: {
@@ -181,12 +184,17 @@ export class OpenAIProvider implements Provider {
     })
   }
 
-  /** One chat completion; a server that refuses the answer format is asked again the next way, at once. */
+  /**
+   * One chat completion. A server that refuses the answer format (400 or 422) is asked again at once the next way;
+   * the way that worked is kept for the run, so that only a server's first request pays for finding it. A request
+   * refused every way is refused for another reason, and changes nothing.
+   */
   private async complete(batch: readonly TranslationRequest[], ids: readonly string[], signal?: AbortSignal): Promise<Completion> {
+    let format = this.format
     for (;;) {
-      const format = this.format
       try {
         const completion = await this.client.chat.completions.create(this.body(batch, ids, format), signal ? {signal} : {})
+        if (formats.indexOf(format) > formats.indexOf(this.format)) this.format = format
         const choice = completion.choices[0]
         const usage = completion.usage
         return {
@@ -196,9 +204,10 @@ export class OpenAIProvider implements Provider {
           usage: usage ? {prompt: usage.prompt_tokens, completion: usage.completion_tokens} : undefined
         }
       } catch (error) {
-        // llama.cpp, older Ollama and vLLM builds answer 400 or 422 to a `response_format` they do not take.
-        if (format !== 'text' && error instanceof OpenAI.APIError && (error.status === 400 || error.status === 422)) {
-          if (this.format === format) this.format = format === 'json_schema' ? 'json_object' : 'text'
+        // llama.cpp with a grammar, older Ollama and vLLM builds, and LM Studio (json_object) refuse some formats.
+        const next = formats[formats.indexOf(format) + 1]
+        if (next && error instanceof OpenAI.APIError && (error.status === 400 || error.status === 422)) {
+          format = next
           continue
         }
         if (signal?.aborted) throw signal.reason
