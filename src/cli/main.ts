@@ -57,7 +57,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
     .option('--dry-run', 'count segments, memory hits, characters, requests and cost per file; send nothing')
     .option('--json', 'with --dry-run: the figures as JSON on stdout')
     .option('--price <euros>', `price per million billed characters, for cost figures${byDefault(DEFAULTS.price.perMillion)}`, positiveNumber)
-    .option('--timeout <ms>', `timeout of one DeepL request${byDefault(DEFAULTS.deepl.timeoutMs)}`, positiveInteger)
+    .option('--timeout <ms>', `timeout of one provider request (default: ${DEFAULTS.deepl.timeoutMs} for DeepL, ${DEFAULTS.openai.timeoutMs} for openai)`, positiveInteger)
     .option('--retry-delay <ms>', `first wait before retrying a 429, 5xx, timeout or reset; each retry waits 1.6 times longer${byDefault(DEFAULTS.retry.initialDelayMs)}`, wholeNumber)
     .action(async (files: string[], options: BuildCommandOptions) => {
       exitCode = await runBuild(files, options, io, ui)
