@@ -354,6 +354,21 @@ describe('batching and the dry run', () => {
     expect(server.chats().map((chat) => chat.contract.texts.length)).toEqual([20, 20, 6])
   })
 
+  it('splits a paragraph over the token budget at sentences, and joins the pieces with their tokens', async () => {
+    const server = await llm()
+    const sentences = Array.from({length: 12}, (_, index) => `Die Soldaten bleiben in der Region Nummer ${index + 1}.`)
+    const project = await createProject({files: {'content/de/a.md': `${sentences.join(' ')}\n`, 'tandem.config.json': '{"openai": {"maxTokens": 200}}'}})
+    expect((await project.cli(buildArgs(), env(server))).code).toBe(0)
+    const pieces = server.chats().map((chat) => chat.contract.texts.map((text) => text.text))
+    expect(pieces.length).toBeGreaterThan(1)
+    expect(pieces.flat().join(' ')).toBe(sentences.join(' '))
+    const [record, ...others] = await project.memory()
+    expect(others).toEqual([])
+    expect(record?.target).toBe(pieces.flat().map(llmTranslate).join(' '))
+    expect(record?.tokens?.prompt).toBeGreaterThan(0)
+    expect(await englishBody(project, 'a')).toBe(`${record?.target}\n`)
+  })
+
   it('keeps each request within the token budget, and the dry run counts what the build sends', async () => {
     const server = await llm()
     const project = await createProject({

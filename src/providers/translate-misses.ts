@@ -77,7 +77,14 @@ export async function sendPlan(plan: Plan, misses: readonly Miss[], options: Sen
       if (!miss || !first || !records.every((stored) => stored !== undefined)) continue
       const target = records.map((stored) => stored?.target ?? '').join(' ')
       const billed = records.reduce((sum, stored) => sum + (stored?.billedCharacters ?? 0), 0)
-      joined.push(record(key, miss.source, target, {provider: first.provider ?? provider.name, model: first.model}, billed))
+      // An LLM's tokens, like the billed characters, are the sum of the parts' (whose records compaction drops).
+      const tokens = records.some((stored) => stored?.tokens)
+        ? {
+            prompt: records.reduce((sum, stored) => sum + (stored?.tokens?.prompt ?? 0), 0),
+            completion: records.reduce((sum, stored) => sum + (stored?.tokens?.completion ?? 0), 0)
+          }
+        : undefined
+      joined.push(record(key, miss.source, target, {provider: first.provider ?? provider.name, model: first.model, tokens}, billed))
     }
     await memory.append(joined)
     return joined.map((entry) => entry.key)
