@@ -18,9 +18,11 @@ const fromDefaults: Record<string, Record<string, string | number>> = {
     '--target-lang': DEFAULTS.targetLang,
     '--formality': DEFAULTS.formality,
     '--concurrency': DEFAULTS.concurrency,
-    '--timeout': DEFAULTS.deepl.timeoutMs,
     '--retry-delay': DEFAULTS.retry.initialDelayMs,
-    '--price': DEFAULTS.price.perMillion
+    '--price': DEFAULTS.price.perMillion,
+    '--provider': DEFAULTS.provider,
+    '--model': DEFAULTS.openai.model,
+    '--temperature': DEFAULTS.openai.temperature
   },
   status: {'--target-lang': DEFAULTS.targetLang, '--price': DEFAULTS.price.perMillion},
   check: {'--target-lang': DEFAULTS.targetLang},
@@ -37,7 +39,7 @@ const fromDefaults: Record<string, Record<string, string | number>> = {
 }
 
 /** Defaults that the help describes in words rather than as a value; the README says them in its own words. */
-const describedDefaults = new Set(['build --server-url', 'build --author', 'harvest --author', 'glossary sync --server-url', 'import --slug', 'memory import --origin', 'memory import --date', 'memory align --date'])
+const describedDefaults = new Set(['build --timeout', 'build --server-url', 'build --author', 'harvest --author', 'glossary sync --server-url', 'import --slug', 'memory import --origin', 'memory import --date', 'memory align --date'])
 
 interface HelpOption {
   flags: string[]
@@ -211,5 +213,24 @@ describe('README', () => {
     expect(build.find((option) => option.flags.includes('--concurrency'))).toEqual({flags: ['--concurrency'], default: String(DEFAULTS.concurrency)})
     expect(commandRows().get('glossary lint')).toContain('`tandem glossary')
     expect(commandRows().has('')).toBe(true)
+  })
+
+  it('states the LLM defaults where the README explains them', () => {
+    const build = readme.split('\n').find((line) => line.startsWith('| `tandem build'))
+    expect(build).toBeDefined()
+    expect(build).toContain(`\`--concurrency\` (default ${DEFAULTS.concurrency})`)
+    expect(build).toContain(`\`--provider\` (default \`${DEFAULTS.provider}\`)`)
+    expect(build).toContain(`\`--model\` (default \`${DEFAULTS.openai.model}\`)`)
+    expect(build).toContain(`\`--temperature\` (default ${DEFAULTS.openai.temperature})`)
+    expect(readme).toContain(`\`openai.maxTexts\` texts (default ${DEFAULTS.openai.maxTexts})`)
+    expect(readme).toContain(`\`openai.maxTokens\` tokens (default ${DEFAULTS.openai.maxTokens})`)
+    expect(readme).toContain(`\`openai.timeoutMs\`, default ${DEFAULTS.openai.timeoutMs} ms`)
+    expect(readme).toContain(`\`OPENAI_BASE_URL\` (or \`--base-url\`, or \`openai.baseUrl\` in the config) defaults to \`${DEFAULTS.openai.baseUrl}\``)
+    expect(readme).toContain(`(\`openai.model\`, default \`${DEFAULTS.openai.model}\`)`)
+    expect(DEFAULTS.openai.inputPricePerMillion).toBe(0)
+    expect(readme).toContain('`openai.outputPricePerMillion` (default 0, right for a local server)')
+    expect(readme).toContain(DEFAULTS.memoryPath)
+    const align = readme.split('\n').find((line) => line.startsWith('| `tandem memory align'))
+    expect(align).toContain(`\`--min-confidence\` (default ${DEFAULTS.align.minConfidence})`)
   })
 })

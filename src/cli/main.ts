@@ -74,12 +74,16 @@ export async function main(argv: readonly string[], base: CliIo = defaultIo): Pr
     .argument('[files...]', `German Markdown files inside ${DEFAULTS.sourceDir} (default: all of them)`)
     .addOption(targetLang())
     .addOption(new Option('--formality <formality>', `DeepL's formality; \`more\` and \`less\` only where DeepL has them${byDefault(DEFAULTS.formality)}`).choices(deeplFormalities))
+    .addOption(new Option('--provider <name>', `who translates the misses (default: ${DEFAULTS.provider})`).choices(['deepl', 'openai']))
     .option('--server-url <url>', 'DeepL API server (default: DEEPL_SERVER_URL, else DeepL)')
-    .option('--concurrency <n>', `DeepL requests in flight at once (and files read at once)${byDefault(DEFAULTS.concurrency)}`, positiveInteger)
+    .option('--base-url <url>', `with --provider openai: the OpenAI-compatible server (default: OPENAI_BASE_URL, else ${DEFAULTS.openai.baseUrl})`)
+    .option('--model <name>', `with --provider openai: the model${byDefault(DEFAULTS.openai.model)}`)
+    .option('--temperature <t>', `with --provider openai: sampling temperature${byDefault(DEFAULTS.openai.temperature)}`, nonNegativeNumber)
+    .option('--concurrency <n>', `provider requests in flight at once (and files read at once)${byDefault(DEFAULTS.concurrency)}`, positiveInteger)
     .option('--dry-run', 'count segments, memory hits, characters, requests and cost per file; send nothing')
     .option('--json', 'with --dry-run: the figures as JSON on stdout')
     .option('--price <euros>', `price per million billed characters, for cost figures${byDefault(DEFAULTS.price.perMillion)}`, positiveNumber)
-    .option('--timeout <ms>', `timeout of one DeepL request${byDefault(DEFAULTS.deepl.timeoutMs)}`, positiveInteger)
+    .option('--timeout <ms>', `timeout of one provider request (default: ${DEFAULTS.deepl.timeoutMs} for DeepL, ${DEFAULTS.openai.timeoutMs} for openai)`, positiveInteger)
     .option('--retry-delay <ms>', `first wait before retrying a 429, 5xx, timeout or reset; each retry waits 1.6 times longer${byDefault(DEFAULTS.retry.initialDelayMs)}`, wholeNumber)
     .option('--author <name>', "recorded on post-edits harvested from the English edition (default: git's user.name)")
     .option('--keep-stale', 'keep a human translation whose German has changed in the English edition, instead of the new translation')
@@ -299,6 +303,12 @@ function byDefault(value: string | number): string {
 function positiveNumber(value: string): number {
   const number = Number(value)
   if (!Number.isFinite(number) || number <= 0) throw new InvalidArgumentError('expected a number above 0')
+  return number
+}
+
+function nonNegativeNumber(value: string): number {
+  const number = Number(value)
+  if (value.trim() === '' || !Number.isFinite(number) || number < 0) throw new InvalidArgumentError('expected a number of at least 0')
   return number
 }
 

@@ -1,12 +1,14 @@
 import type {i18n} from 'i18next'
 import {deeplGlossaryName} from '../glossary/deepl-glossary-name.ts'
 import {build} from '../pipeline/build.ts'
-import {DEFAULTS} from '../core/defaults.ts'
+import {DEFAULTS, type Settings} from '../core/defaults.ts'
 import type {Formality} from '../core/languages.ts'
 import {TandemError} from '../core/errors.ts'
 import {costOf, estimate, type Estimate, type Figures} from '../pipeline/estimate.ts'
 import {openProject} from '../pipeline/project.ts'
 import {DeepLProvider, deeplOptionsFromEnvironment} from '../providers/deepl.ts'
+import {OpenAIProvider, openaiLimits, openaiOptionsFromEnvironment} from '../providers/openai.ts'
+import type {Provider} from '../providers/provider.ts'
 import {ProviderAuthorizationError, ProviderQuotaError} from '../providers/errors.ts'
 import {RequestScheduler} from '../providers/scheduler.ts'
 import {authorOption, EXIT, lockWaitLine, reportFiles, type CliIo} from './io.ts'
@@ -35,6 +37,13 @@ export interface BuildCommandOptions {
   keepStale?: boolean
   /** Overwrite English editions that cannot be paired, once what pairs is harvested. */
   force?: boolean
+  /** Who translates (default: `DEFAULTS.provider`). */
+  provider?: Settings['provider']
+  /** The LLM, with `--provider openai` (default: `DEFAULTS.openai.model`). */
+  model?: string
+  /** The OpenAI-compatible server, over `OPENAI_BASE_URL` (default: `DEFAULTS.openai.baseUrl`). */
+  baseUrl?: string
+  temperature?: number
 }
 
 export async function runBuild(files: string[], options: BuildCommandOptions, io: CliIo, ui: i18n): Promise<number> {
@@ -50,16 +59,19 @@ export async function runBuild(files: string[], options: BuildCommandOptions, io
       concurrency: options.concurrency,
       deepl: {timeoutMs: options.timeout},
       retry: {initialDelayMs: options.retryDelay},
-      price: {perMillion: options.price}
+      price: {perMillion: options.price},
+      provider: options.provider,
+      openai: {model: options.model, temperature: options.temperature, ...(options.timeout ? {timeoutMs: options.timeout} : {})}
     }
   })
   const {settings} = project
   const price = settings.price.perMillion
   if (options.dryRun) {
-    const counted = await estimate({project})
-    const exitCode = reportFiles([counted.glossary, ...counted.failed], io)
-    if (options.json) io.stdout(JSON.stringify(estimateJson(counted, price), null, 2))
-    else io.stdout(formatEstimate(counted, price))
+    const llm = settings.provider === 'openai'
+    const counted = await estimate({project, ...(llm ? {limits: openaiLimits(settings.openai)} : {})})
+    const exitCode = reportFiles([counted.glossary, ...counted.failed, ...counted.editions], io)
+    if (options.json) io.stdout(JSON.stringify(llm ? tokenEstimateJson(counted, settings) : estimateJson(counted, price), null, 2))
+    else io.stdout(llm ? formatTokenEstimate(counted, settings) : formatEstimate(counted, price))
     return exitCode
   }
   if (options.json) {
@@ -67,21 +79,9 @@ export async function runBuild(files: string[], options: BuildCommandOptions, io
     return EXIT.fatal
   }
 
-  const deeplOptions = deeplOptionsFromEnvironment(io.env, {
-    sourceLang: settings.sourceLang,
-    targetLang: settings.targetLang,
-    formality: settings.formality,
-    ...(options.serverUrl ? {serverUrl: options.serverUrl} : {}),
-    minTimeout: settings.deepl.timeoutMs
-  })
   let display: ProgressDisplay | undefined
-  let provider: DeepLProvider | undefined
-  if (deeplOptions) {
-    // The glossary `tandem glossary sync` made from today's names file; the provider looks it up on its first miss.
-    deeplOptions.glossaryName = deeplGlossaryName(project.glossaryHash)
-    const scheduler = new RequestScheduler({...settings.retry, maxInFlight: settings.concurrency, onRetry: (event) => display?.retry(event)})
-    provider = new DeepLProvider({...deeplOptions, scheduler})
-  }
+  const scheduler = new RequestScheduler({...settings.retry, maxInFlight: settings.concurrency, onRetry: (event) => display?.retry(event)})
+  const provider = createProvider(settings, io.env, {scheduler, glossaryHash: project.glossaryHash, ...(options.serverUrl ? {serverUrl: options.serverUrl} : {}), ...(options.baseUrl ? {baseUrl: options.baseUrl} : {})})
   const progress = provider ? io.progress : undefined
   let result
   try {
@@ -91,7 +91,7 @@ export async function runBuild(files: string[], options: BuildCommandOptions, io
       site: {ui: ui.language === 'de' ? 'de' : 'en'},
       ...(provider ? {provider} : {}),
       // The plan is known before anything is sent: a terminal gets a bar with its total, a log plain lines.
-      ...(progress ? {onPlan: (total: Figures) => void (display = startProgress(progress, total, price))} : {}),
+      ...(progress ? {onPlan: (total: Figures) => void (display = startProgress(progress, total, planCost(total, settings)))} : {}),
       onProgress: (answer) => display?.update(answer),
       onMemoryWait: (wait) => io.stderr(lockWaitLine(wait, io, ui)),
       postEdits: {
@@ -125,25 +125,118 @@ export async function runBuild(files: string[], options: BuildCommandOptions, io
       billedCharacters: result.planned.billedCharacters - result.billedCharacters,
       files: result.files.filter((file) => !file.ok).length
     }
-    io.stderr(quotaMessage(left, project.settings.memoryPath, price))
+    io.stderr(quotaMessage(left, project.settings.memoryPath, price, settings.provider))
     return EXIT.quota
   }
   if (result.stoppedBy instanceof ProviderAuthorizationError) return EXIT.fatal
   return exitCode
 }
 
+export interface ProviderChoice {
+  scheduler: RequestScheduler
+  /** sha256 of the names file: DeepL looks up the glossary `tandem glossary sync` made of it. */
+  glossaryHash: string
+  /** DeepL's server, over `DEEPL_SERVER_URL`. */
+  serverUrl?: string
+  /** The OpenAI-compatible server, over `OPENAI_BASE_URL`. */
+  baseUrl?: string
+}
+
+/** The provider the settings pick, or none when its key is not set (then misses are reported, not sent). */
+export function createProvider(settings: Settings, env: NodeJS.ProcessEnv, choice: ProviderChoice): Provider | undefined {
+  const {scheduler} = choice
+  if (settings.provider === 'openai') {
+    const options = openaiOptionsFromEnvironment(env, settings.openai, {
+      sourceLang: settings.sourceLang,
+      targetLang: settings.targetLang,
+      ...(choice.baseUrl ? {baseUrl: choice.baseUrl} : {})
+    })
+    return options ? new OpenAIProvider({...options, scheduler}) : undefined
+  }
+  const options = deeplOptionsFromEnvironment(env, {
+    sourceLang: settings.sourceLang,
+    targetLang: settings.targetLang,
+    formality: settings.formality,
+    ...(choice.serverUrl ? {serverUrl: choice.serverUrl} : {}),
+    minTimeout: settings.deepl.timeoutMs
+  })
+  if (!options) return undefined
+  // The glossary `tandem glossary sync` made from today's names file; the provider looks it up on its first miss.
+  return new DeepLProvider({...options, glossaryName: deeplGlossaryName(choice.glossaryHash), scheduler})
+}
+
+/** What a plan costs, as the progress line shows it: billed characters for DeepL, estimated tokens for an LLM. */
+function planCost(total: Figures, settings: Settings): string {
+  if (settings.provider === 'openai') return `${tokenCost(total, settings).toFixed(4)} at the openai.*PricePerMillion prices`
+  return money(costOf(total.billedCharacters, settings.price.perMillion))
+}
+
+/** Cost of an LLM plan at the settings' token prices. */
+export function tokenCost(figures: Pick<Figures, 'inputTokens' | 'outputTokens'>, settings: Pick<Settings, 'openai'>): number {
+  return (figures.inputTokens * settings.openai.inputPricePerMillion + figures.outputTokens * settings.openai.outputPricePerMillion) / 1_000_000
+}
+
+/** The dry-run table for an LLM: estimated tokens instead of billed characters. */
+export function formatTokenEstimate(counted: Estimate, settings: Pick<Settings, 'openai'>): string {
+  const header = ['file', 'segments', 'memory hits', 'to translate', 'input tokens', 'output tokens', 'requests', 'cost']
+  const row = (name: string, figures: Figures) => [
+    name,
+    String(figures.segments),
+    String(figures.memoryHits),
+    String(figures.toTranslate),
+    String(figures.inputTokens),
+    String(figures.outputTokens),
+    String(figures.requests),
+    tokenCost(figures, settings).toFixed(4)
+  ]
+  const rows = [header, ...counted.files.map((file) => row(file.file, file)), row(`total (${counted.total.files} ${counted.total.files === 1 ? 'file' : 'files'})`, counted.total)]
+  const widths = header.map((_, column) => Math.max(...rows.map((cells) => (cells[column] ?? '').length)))
+  const lines = rows.map((cells) =>
+    cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join('  ')
+  )
+  const {inputPricePerMillion: input, outputPricePerMillion: output} = settings.openai
+  lines.push(
+    `tokens estimated as characters / 4; cost at ${input} per million input and ${output} per million output tokens (openai.inputPricePerMillion, openai.outputPricePerMillion)`
+  )
+  return lines.join('\n')
+}
+
+function tokenEstimateJson(counted: Estimate, settings: Pick<Settings, 'openai'>) {
+  const withCost = (figures: Figures) => ({
+    segments: figures.segments,
+    memoryHits: figures.memoryHits,
+    toTranslate: figures.toTranslate,
+    inputTokens: figures.inputTokens,
+    outputTokens: figures.outputTokens,
+    requests: figures.requests,
+    cost: round(tokenCost(figures, settings))
+  })
+  return {
+    files: counted.files.map((file) => ({file: file.file, ...withCost(file)})),
+    total: {files: counted.total.files, ...withCost(counted.total)},
+    inputPricePerMillion: settings.openai.inputPricePerMillion,
+    outputPricePerMillion: settings.openai.outputPricePerMillion
+  }
+}
+
 /** A bar with the plan's total on a terminal, plain lines in a log; nothing when nothing is sent. */
-function startProgress(stream: NonNullable<CliIo['progress']>, total: Figures, price: number): ProgressDisplay | undefined {
+function startProgress(stream: NonNullable<CliIo['progress']>, total: Figures, cost: string): ProgressDisplay | undefined {
   if (total.toTranslate === 0) return undefined
   if (!stream.isTTY) return createProgressDisplay(stream)
-  stream.write(`${sends(total)}, ${money(costOf(total.billedCharacters, price))}\n`)
+  stream.write(`${sends(total)}, ${cost}\n`)
   return createProgressDisplay(stream, {segments: total.toTranslate, billedCharacters: total.billedCharacters})
 }
 
-function quotaMessage(left: {toTranslate: number; billedCharacters: number; files: number}, memoryPath: string, price: number): string {
+function quotaMessage(
+  left: {toTranslate: number; billedCharacters: number; files: number},
+  memoryPath: string,
+  price: number,
+  provider: Settings['provider']
+): string {
   const files = left.files === 1 ? '1 file' : `${left.files} files`
+  const whose = provider === 'openai' ? "The OpenAI account's quota" : "DeepL's character quota"
   return [
-    `DeepL's character quota is used up. Still to translate: ${left.toTranslate} segments, ${left.billedCharacters} characters`,
+    `${whose} is used up. Still to translate: ${left.toTranslate} segments, ${left.billedCharacters} characters`,
     `(${money(costOf(left.billedCharacters, price))}) in ${files}.`,
     `Every translation received is kept in ${memoryPath}; when the quota renews, or with another key,`,
     'run `tandem build` again: it sends only what is missing (`tandem build --dry-run` counts it).'

@@ -4,6 +4,7 @@ import {parse} from 'yaml'
 import {costOf, estimate, type FileEstimate} from '../pipeline/estimate.ts'
 import {openProject, type Project} from '../pipeline/project.ts'
 import {fileExists, reportFiles, type CliIo} from './io.ts'
+import {openaiLimits} from '../providers/openai.ts'
 import {money, sends} from './run-build.ts'
 
 export interface StatusCommandOptions {
@@ -32,7 +33,9 @@ export async function runStatus(files: string[], options: StatusCommandOptions, 
     settings: {targetLang: options.targetLang, price: {perMillion: options.price}}
   })
   const price = project.settings.price.perMillion
-  const counted = await estimate({project})
+  // The plan of the provider the project uses: an LLM's requests are smaller.
+  const llm = project.settings.provider === 'openai'
+  const counted = await estimate({project, ...(llm ? {limits: openaiLimits(project.settings.openai)} : {})})
   const exitCode = reportFiles([counted.glossary, ...counted.failed, ...counted.editions], io)
   const statuses = await Promise.all(counted.files.map((file) => fileStatus(project, file)))
   const stale = statuses.filter((status) => status.state !== 'up to date').length

@@ -25,10 +25,16 @@ const integers: Readonly<Record<string, number>> = {
   'retry.maxDelayMs': 0,
   'import.maxHeadingLength': 1,
   'import.maxHeadingWords': 1,
-  'import.maxSlugLength': 1
+  'import.maxSlugLength': 1,
+  'openai.timeoutMs': 1,
+  'openai.maxTexts': 1,
+  'openai.maxTokens': 100
 }
 
-const choices: Readonly<Record<string, readonly string[]>> = {ui: ['en', 'de'], formality: deeplFormalities}
+/** Options that take any number from a least value on, 0 included (a price, a temperature). */
+const fromZero: ReadonlySet<string> = new Set(['openai.temperature', 'openai.inputPricePerMillion', 'openai.outputPricePerMillion'])
+
+const choices: Readonly<Record<string, readonly string[]>> = {ui: ['en', 'de'], formality: deeplFormalities, provider: ['deepl', 'openai']}
 
 /** Strings checked by a function that says what is wrong. */
 const checks: Readonly<Record<string, (value: string) => string | undefined>> = {targetLang: targetLanguageProblem}
@@ -76,9 +82,14 @@ function merge(
       result[key] = merge(expected, value as Record<string, unknown>, `${keyPath}.`, fail)
     } else if (typeof expected === 'number') {
       const least = integers[keyPath]
-      const ok = typeof value === 'number' && Number.isFinite(value) && (least === undefined ? value > 0 : Number.isInteger(value) && value >= least)
+      const zero = fromZero.has(keyPath)
+      const ok =
+        typeof value === 'number' &&
+        Number.isFinite(value) &&
+        (least === undefined ? (zero ? value >= 0 : value > 0) : Number.isInteger(value) && value >= least)
       if (!ok) {
-        fail(keyPath, `\`${keyPath}\` must be ${least === undefined ? 'a positive number' : least === 0 ? 'a whole number' : `a whole number of at least ${least}`}, not ${describe(value)}`)
+        const wanted = least === undefined ? (zero ? 'a number of at least 0' : 'a positive number') : least === 0 ? 'a whole number' : `a whole number of at least ${least}`
+        fail(keyPath, `\`${keyPath}\` must be ${wanted}, not ${describe(value)}`)
       }
       result[key] = value
     } else {

@@ -32,7 +32,10 @@ export interface Settings {
   concurrency: number
   /** Language of the CLI's messages and of the reader's interface. */
   ui: 'en' | 'de'
+  /** Who translates the memory's misses: DeepL, or any server that speaks OpenAI's chat-completions API. */
+  provider: 'deepl' | 'openai'
   deepl: DeepLSettings
+  openai: OpenAISettings
   retry: RetrySettings
   price: PriceSettings
   import: ImportSettings
@@ -49,6 +52,28 @@ export interface DeepLSettings {
    * for the other parameters (languages, tag options, context).
    */
   maxBytes: number
+}
+
+/** An OpenAI-compatible LLM (OpenAI, llama.cpp's llama-server, Ollama, vLLM); the key comes from `OPENAI_API_KEY` only. */
+export interface OpenAISettings {
+  /** API root; `OPENAI_BASE_URL` and `--base-url` override it. */
+  baseUrl: string
+  model: string
+  /** Sampling temperature; 0 keeps translations as repeatable as the server allows. */
+  temperature: number
+  /** Timeout of one request in ms: a local model on a CPU answers slowly. */
+  timeoutMs: number
+  /** Texts in one request: fewer than DeepL's, since a model drops or merges more of them as a batch grows. */
+  maxTexts: number
+  /**
+   * Estimated tokens in one request, input plus expected output. Tokens are counted as characters / 4
+   * (OpenAI's rule of thumb for English; German runs a little higher), and the output is expected as long as the input.
+   */
+  maxTokens: number
+  /** Price per million input (prompt) tokens, for cost figures; 0 for a local server. */
+  inputPricePerMillion: number
+  /** Price per million output (completion) tokens. */
+  outputPricePerMillion: number
 }
 
 /** How 429, 5xx, timeouts and resets are retried, in tandem's one scheduler (deepl-node's own retries are off). */
@@ -104,7 +129,18 @@ export const DEFAULTS: Readonly<Settings> = {
   frontmatterFields: ['title', 'description', 'summary'],
   concurrency: 2,
   ui: 'en',
+  provider: 'deepl',
   deepl: {timeoutMs: 30_000, maxTexts: 50, maxBytes: 120 * 1024},
+  openai: {
+    baseUrl: 'https://api.openai.com/v1',
+    model: 'gpt-4o-mini',
+    temperature: 0,
+    timeoutMs: 120_000,
+    maxTexts: 20,
+    maxTokens: 3000,
+    inputPricePerMillion: 0,
+    outputPricePerMillion: 0
+  },
   retry: {rateLimitRetries: 8, transientRetries: 4, initialDelayMs: 1000, maxDelayMs: 60_000},
   price: {perMillion: 20, currency: 'EUR'},
   import: {maxHeadingLength: 80, maxHeadingWords: 10, maxSlugLength: 80},

@@ -41,6 +41,12 @@ export interface SegmentNameMatch {
   position: SourcePoint
 }
 
+/** The German a human translation was made from, and that translation, both tagged text. */
+export interface Revision {
+  source: string
+  target: string
+}
+
 /** One translatable block, see design.md "Segments". */
 export interface Segment {
   /** Stable across edits of other blocks: derived from the content, numbered only for repeats. */
@@ -72,6 +78,11 @@ export interface Segment {
   /** Tagged English text, once known. */
   target?: string
   origin?: 'memory' | 'provider' | 'vocabulary'
+  /**
+   * A human translation of this segment's earlier German (a stale post-edit): the provider is asked to revise
+   * that English minimally for the new German rather than translate anew, so the editor's wording is kept.
+   */
+  revise?: Revision
   /** Set when the memory's English came from `tandem memory align`: the alignment's confidence, 0–1. */
   alignedConfidence?: number
   /** The English inline content, once built. */

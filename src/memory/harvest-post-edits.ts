@@ -190,6 +190,9 @@ export default function harvestPostEdits(options: Options) {
       if (options.keepStale) {
         segment.target = record.target
         segment.origin = 'memory'
+      } else {
+        // The provider revises the editor's English for the new German, rather than translating anew.
+        segment.revise = {source: record.source, target: record.target}
       }
     }
   }

@@ -24,6 +24,8 @@ export interface MemoryRecord {
   /** ISO date (YYYY-MM-DD) the translation was made. */
   date: string
   billedCharacters?: number
+  /** An LLM's `usage` for this text: its share of the request's prompt and completion tokens. */
+  tokens?: TokenUsage
   /** Who made a human record. */
   author?: string
   /** The `recordId()` of the record this human edit replaced; that record stays in the memory. */
@@ -38,6 +40,11 @@ export interface MemoryRecord {
   part?: MemoryPart
   /** Set on a pair found by `tandem memory align`: where each side was, and how sure the alignment was. */
   alignedFrom?: AlignedFrom
+}
+
+export interface TokenUsage {
+  prompt: number
+  completion: number
 }
 
 export interface AlignedFrom {
@@ -372,7 +379,7 @@ export function recordLine(record: MemoryRecord): string {
 
 /** A fixed key order, so that the file diffs cleanly. */
 function normalizeRecord(record: MemoryRecord): MemoryRecord {
-  const {key, source, target, origin, sourceLang, targetLang, provider, model, date, billedCharacters, author, replaces, postEdit, note, part, alignedFrom} =
+  const {key, source, target, origin, sourceLang, targetLang, provider, model, date, billedCharacters, tokens, author, replaces, postEdit, note, part, alignedFrom} =
     record
   return {
     key,
@@ -385,6 +392,7 @@ function normalizeRecord(record: MemoryRecord): MemoryRecord {
     ...(model === undefined ? {} : {model}),
     date,
     ...(billedCharacters === undefined ? {} : {billedCharacters}),
+    ...(tokens === undefined ? {} : {tokens: {prompt: tokens.prompt, completion: tokens.completion}}),
     ...(author === undefined ? {} : {author}),
     ...(replaces === undefined ? {} : {replaces}),
     ...(postEdit === undefined ? {} : {postEdit: {characters: postEdit.characters, ter: postEdit.ter}}),
@@ -418,6 +426,7 @@ function parseLine(line: string): LineResult {
   }
   for (const field of optionalStrings) if (record[field] !== undefined && typeof record[field] !== 'string') return wrong(field, 'a string')
   if (record.billedCharacters !== undefined && !isCount(record.billedCharacters)) return wrong('billedCharacters', 'a whole number')
+  if (record.tokens !== undefined && !isTokens(record.tokens)) return wrong('tokens', '{prompt, completion} with whole numbers')
   if (record.postEdit !== undefined && !isPostEdit(record.postEdit)) return wrong('postEdit', '{characters, ter} with numbers')
   if (record.part !== undefined && !isPart(record.part)) return {error: '`part` must be {of, index, count}', column: at('part'), syntax: false}
   return {record: value as MemoryRecord}
@@ -425,6 +434,11 @@ function parseLine(line: string): LineResult {
 
 function isCount(value: unknown): boolean {
   return Number.isInteger(value) && (value as number) >= 0
+}
+
+function isTokens(value: unknown): value is TokenUsage {
+  const tokens = value as Partial<Record<keyof TokenUsage, unknown>> | null
+  return typeof tokens === 'object' && tokens !== null && isCount(tokens.prompt) && isCount(tokens.completion)
 }
 
 function isPart(value: unknown): value is MemoryPart {

@@ -5,6 +5,8 @@ import {taggedToPlain} from '../core/tagged-text.ts'
 export interface Options {
   /** Path of the memory file, named in the hint. */
   memoryPath: string
+  /** The environment variable that lets the provider translate, named in the hint (default: `DEEPL_AUTH_KEY`). */
+  keyVariable?: string
 }
 
 export class MissingTranslationsError extends Error {
@@ -17,7 +19,7 @@ export default function requireTranslations(options: Options) {
     const missing = tandemData(file).segments.filter((segment) => segment.target === undefined)
     for (const segment of missing) {
       const message = file.message(
-        `no translation for "${excerpt(segment.source)}"; set DEEPL_AUTH_KEY or add it to ${options.memoryPath}`,
+        `no translation for "${excerpt(segment.source)}"; set ${options.keyVariable ?? 'DEEPL_AUTH_KEY'} or add it to ${options.memoryPath}`,
         {place: segment.position, ruleId: 'no-translation', source: 'tandem'}
       )
       message.fatal = true

@@ -78,7 +78,7 @@ export interface BuildResult {
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const project = options.project ?? (await openProject(options))
   const {root, settings} = project
-  const planned: Figures = {segments: 0, memoryHits: 0, toTranslate: 0, billedCharacters: 0, requests: 0}
+  const planned: Figures = {segments: 0, memoryHits: 0, toTranslate: 0, billedCharacters: 0, requests: 0, inputTokens: 0, outputTokens: 0}
   const result: BuildResult = {
     files: [],
     translated: 0,
@@ -103,7 +103,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     ...(options.onMemoryWait ? {onWait: options.onMemoryWait} : {})
   })
   result.memory = memory.file
-  const writer = createWriter({t: createI18n('en').t, memoryLabel: settings.memoryPath, glossaryHash: project.glossaryHash})
+  const writer = createWriter({
+    t: createI18n('en').t,
+    memoryLabel: settings.memoryPath,
+    glossaryHash: project.glossaryHash,
+    keyVariable: settings.provider === 'openai' ? 'OPENAI_API_KEY' : 'DEEPL_AUTH_KEY'
+  })
   const site = options.site ? await createSiteWriter(project, options.site.ui, memory) : undefined
   const built = new Map<VFile, BuiltFile>()
 

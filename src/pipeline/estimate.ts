@@ -50,7 +50,7 @@ export interface Estimate {
 /** Count, per file, what a build would send: the same run and request plan the build uses (`runProject`). */
 export async function estimate(options: EstimateOptions = {}): Promise<Estimate> {
   const project = options.project ?? (await openProject(options))
-  const empty = {segments: 0, memoryHits: 0, toTranslate: 0, billedCharacters: 0, requests: 0}
+  const empty = {segments: 0, memoryHits: 0, toTranslate: 0, billedCharacters: 0, requests: 0, inputTokens: 0, outputTokens: 0}
   const result: Estimate = {files: [], total: {...empty, files: 0}, failed: [], glossary: project.glossary.file, editions: [], postEditing: []}
   if (project.glossaryBroken) return result
   const memory = await TranslationMemory.open(path.join(project.root, project.settings.memoryPath), {root: project.root, readOnly: true})

@@ -56,6 +56,8 @@ export interface WriterOptions {
   t: TFunction
   /** The memory's path as users know it, for hints in messages. */
   memoryLabel: string
+  /** What to set so that misses get translated, for the hint of a missing translation (default: `DEEPL_AUTH_KEY`). */
+  keyVariable?: string
   glossaryHash: string
 }
 
@@ -104,7 +106,7 @@ function qaStages(options: Pick<FinisherOptions, 't' | 'strict'>): Preset {
 function outputStages(options: WriterOptions): Preset {
   return {
     plugins: [
-      [requireTranslations, {memoryPath: options.memoryLabel}],
+      [requireTranslations, {memoryPath: options.memoryLabel, ...(options.keyVariable ? {keyVariable: options.keyVariable} : {})}],
       [parallelView, {t: options.t}],
       [englishEdition, {lang: 'en', glossaryHash: options.glossaryHash}],
       [remarkStringify, markdownStyle]

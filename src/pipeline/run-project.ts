@@ -5,8 +5,9 @@ import {createI18n} from '../i18n/index.ts'
 import type {TranslationMemory} from '../memory/translation-memory.ts'
 import {billedCharacters} from '../providers/billing.ts'
 import {deeplLimits} from '../providers/batch.ts'
-import {ProviderAuthorizationError, ProviderError, ProviderQuotaError} from '../providers/errors.ts'
-import {collectMisses, planRequests, type Miss} from '../providers/plan.ts'
+import {ProviderAuthorizationError, ProviderBadAnswerError, ProviderError, ProviderQuotaError} from '../providers/errors.ts'
+import {excerpt} from '../output/require-translations.ts'
+import {collectMisses, planRequests, requestTokens, type Miss} from '../providers/plan.ts'
 import type {BatchLimits, Provider} from '../providers/provider.ts'
 import {sendPlan} from '../providers/translate-misses.ts'
 import type {EnglishEdition, Options as HarvestOptions} from '../memory/harvest-post-edits.ts'
@@ -73,6 +74,9 @@ export interface Figures {
   billedCharacters: number
   /** Requests, each counted in the file of its first text (a request may carry texts of several files). */
   requests: number
+  /** Estimated LLM tokens of those requests, prompt and answer (`requestTokens`), in the same file. */
+  inputTokens: number
+  outputTokens: number
 }
 
 export interface RunResult {
@@ -119,7 +123,7 @@ export async function runProject(options: RunOptions): Promise<RunResult> {
       : {})
   })
   const finisher = createFinisher({memory, t: createI18n('en').t, strict: options.strict ?? false})
-  const empty = (): Figures => ({segments: 0, memoryHits: 0, toTranslate: 0, billedCharacters: 0, requests: 0})
+  const empty = (): Figures => ({segments: 0, memoryHits: 0, toTranslate: 0, billedCharacters: 0, requests: 0, inputTokens: 0, outputTokens: 0})
   const result: RunResult = {files: [], figures: [], total: empty(), translated: 0, answered: {requests: 0, billedCharacters: 0}}
   const finishing: Array<Promise<void>> = []
 
@@ -184,7 +188,9 @@ export async function runProject(options: RunOptions): Promise<RunResult> {
       memoryHits: data.stats.memoryHits,
       toTranslate: own.length,
       billedCharacters: 0,
-      requests: 0
+      requests: 0,
+      inputTokens: 0,
+      outputTokens: 0
     })
     const waiting = new Set(data.segments.filter((segment) => segment.target === undefined).map((segment) => segment.key))
     if (waiting.size === 0) {
@@ -202,7 +208,12 @@ export async function runProject(options: RunOptions): Promise<RunResult> {
   for (const batch of plan.batches) {
     const first = batch[0]
     const figures = first ? result.figures[owner(first.id)] : undefined
-    if (figures) figures.requests++
+    if (figures) {
+      const tokens = requestTokens(batch, limits)
+      figures.requests++
+      figures.inputTokens += tokens.input
+      figures.outputTokens += tokens.output
+    }
     for (const request of batch) {
       const of = result.figures[owner(request.id)]
       if (of) of.billedCharacters += billedCharacters(request.text)
@@ -257,10 +268,18 @@ export async function runProject(options: RunOptions): Promise<RunResult> {
     }
     // Files that wait for a text that got no translation: not built, with the reason.
     for (const [index, waiting] of held) {
-      const reason = [...waiting.waiting].map((key) => outcome.failed.get(key)).find((error) => error !== undefined)
-      if (reason === undefined) continue
+      const failures = [...waiting.waiting].flatMap((key) => {
+        const error = outcome.failed.get(key)
+        return error === undefined ? [] : [{key, error}]
+      })
+      const [first] = failures
+      if (!first) continue
       held.delete(index)
-      fail(waiting.file, reason, result.stoppedBy)
+      if (failures.every((failure) => failure.error instanceof ProviderBadAnswerError)) {
+        badAnswers(waiting.file, new Map(failures.map((failure) => [failure.key, failure.error as ProviderBadAnswerError])))
+      } else {
+        fail(waiting.file, failures.find((failure) => !(failure.error instanceof ProviderBadAnswerError))?.error ?? first.error, result.stoppedBy)
+      }
     }
   }
   // No provider, a dry run, or texts still missing: QA and the outputs report what is missing.
@@ -274,6 +293,23 @@ export async function runProject(options: RunOptions): Promise<RunResult> {
 
 function hasFatal(file: VFile): boolean {
   return file.messages.some((message) => message.fatal)
+}
+
+/**
+ * Texts the provider answered unusably (an LLM's answer, even for the text alone): an error at each segment,
+ * so the editor sees which paragraph it was. The file is not written; its other translations are in the memory.
+ */
+function badAnswers(file: VFile, failed: ReadonlyMap<string, ProviderBadAnswerError>) {
+  for (const segment of file.data.tandem?.segments ?? []) {
+    const error = failed.get(segment.key)
+    if (!error || segment.target !== undefined) continue
+    const message = file.message(`no usable translation for "${excerpt(segment.source)}": ${error.message}`, {
+      place: segment.position,
+      ruleId: 'provider-bad-answer',
+      source: 'tandem'
+    })
+    message.fatal = true
+  }
 }
 
 /** A failure becomes a fatal message on its file, not a crash of the run. */

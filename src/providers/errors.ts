@@ -41,3 +41,11 @@ export class ProviderUnavailableError extends ProviderRetryableError {
 export class ProviderConnectionError extends ProviderError {
   override readonly name: string = 'ProviderConnectionError'
 }
+
+/**
+ * The provider answered, but not usably for one text (an LLM left its id out, sent it twice, or cut the answer
+ * short, even with the text alone in its request). Reported at that segment; the other texts are kept.
+ */
+export class ProviderBadAnswerError extends ProviderError {
+  override readonly name: string = 'ProviderBadAnswerError'
+}

@@ -2,10 +2,10 @@ import {taggedToPlain} from '../core/tagged-text.ts'
 import type {TranslationMemory} from '../memory/translation-memory.ts'
 import {sha256} from '../core/hash.ts'
 import {sentenceStarts} from '../segment/split-sentences.ts'
-import type {Segment} from '../core/types.ts'
-import {encodedSize, splitIntoBatches} from './batch.ts'
+import type {Revision, Segment} from '../core/types.ts'
+import {charactersPerToken, encodedSize, estimatedTokens, fitsAlone, glossaryTokens, pieceBytes, splitIntoBatches} from './batch.ts'
 import {billedCharacters} from './billing.ts'
-import type {BatchLimits, TranslationRequest} from './provider.ts'
+import type {BatchLimits, NamePair, TranslationRequest} from './provider.ts'
 
 /**
  * What one file sends: its memory misses, batched within the provider's limits. The build sends
@@ -23,14 +23,16 @@ export interface Miss {
   /** Plain German text of the segments before and after, for DeepL's unbilled `context`. */
   before: string
   after: string
+  /** Glossary entries matched in it, each once: an LLM's prompt lists them. */
+  glossary?: NamePair[]
+  /** A human translation of its earlier German, to be revised rather than replaced (`Segment.revise`). */
+  revise?: Revision
   /**
    * The only miss of a file whose other segments are translated (an edited paragraph): sent in a request of its
    * own, with its neighbours as DeepL's `context`, which only a single-text request can carry. Other misses are
    * packed across files.
    */
   alone?: boolean
-  /** The human translation of the German this segment had before (a stale post-edit): sent as context, so that the new translation can follow its wording. */
-  previous?: string
 }
 
 /** One piece of a segment too large for one request; its answer is kept in the memory until the segment is whole. */
@@ -50,6 +52,8 @@ export interface Plan {
   parts: Map<string, Part[]>
   /** What the provider will bill for `batches`. */
   billedCharacters: number
+  /** Estimated LLM tokens for `batches` (`estimatedTokens`, plus `limits.promptTokens` per request): what a dry run prices. */
+  tokens: {input: number; output: number}
 }
 
 /** Context sent with a request: a little of what comes before and after, within DeepL's request size. */
@@ -62,13 +66,15 @@ export function collectMisses(segments: readonly Segment[], memory: TranslationM
   const misses = new Map<string, Miss>()
   for (const [index, segment] of text.entries()) {
     if (segment.target !== undefined || misses.has(segment.key) || memory.get(segment.key)) continue
+    const glossary = new Map(segment.matches.map((match) => [match.de, {de: match.de, en: match.en}]))
     misses.set(segment.key, {
       key: segment.key,
       source: segment.source,
       text: segment.request ?? segment.source,
       before: taggedToPlain(text[index - 1]?.source ?? ''),
       after: taggedToPlain(text[index + 1]?.source ?? ''),
-      ...(segment.stale ? {previous: taggedToPlain(segment.stale.target)} : {})
+      ...(glossary.size > 0 ? {glossary: [...glossary.values()]} : {}),
+      ...(segment.revise ? {revise: segment.revise} : {})
     })
   }
   return [...misses.values()]
@@ -86,13 +92,22 @@ export function planRequests(misses: readonly Miss[], limits: BatchLimits, store
   const partBatches: TranslationRequest[][] = []
   const solo: TranslationRequest[][] = []
   for (const miss of misses) {
-    if (encodedSize(miss.text) <= limits.maxBytes) {
-      if (miss.alone) solo.push([{id: miss.key, text: miss.text, ...contextOf(miss.before, miss.after, miss.previous)}])
-      else whole.push({id: miss.key, text: miss.text})
+    const glossary = miss.glossary ? {glossary: miss.glossary} : {}
+    if (fitsAlone(miss.text, limits)) {
+      if (miss.revise) {
+        // Alone, with the editor's English as DeepL's `context`: it belongs to the whole request.
+        const context = taggedToPlain(miss.revise.target)
+        const fits = encodedSize(context) <= contextMaxBytes
+        solo.push([{id: miss.key, text: miss.text, ...glossary, revise: miss.revise, ...(fits ? {context} : {})}])
+      } else if (miss.alone) {
+        solo.push([{id: miss.key, text: miss.text, ...glossary, ...contextOf(miss.before, miss.after)}])
+      } else {
+        whole.push({id: miss.key, text: miss.text, ...glossary})
+      }
       neighbours.set(miss.key, miss)
       continue
     }
-    const texts = splitTaggedText(miss.text, limits.maxBytes)
+    const texts = splitTaggedText(miss.text, pieceBytes(limits))
     const count = texts.length
     const list = texts.map((text, index) => ({key: partKey(miss.key, index, count, text), of: miss.key, index, count, text}))
     parts.set(miss.key, list)
@@ -100,17 +115,46 @@ export function planRequests(misses: readonly Miss[], limits: BatchLimits, store
       if (stored(part.key)) continue
       const before = part.index === 0 ? miss.before : taggedToPlain(texts[part.index - 1] ?? '')
       const after = part.index === list.length - 1 ? miss.after : taggedToPlain(texts[part.index + 1] ?? '')
-      partBatches.push([{id: part.key, text: part.text, ...contextOf(before, after)}])
+      // A piece carries the entries whose protected English it holds.
+      const names = (miss.glossary ?? []).filter((entry) => part.text.includes(entry.en))
+      partBatches.push([{id: part.key, text: part.text, ...(names.length > 0 ? {glossary: names} : {}), ...contextOf(before, after)}])
     }
   }
   const batches = splitIntoBatches(whole, limits).map((batch): TranslationRequest[] => {
     const [only] = batch
     const miss = only && batch.length === 1 ? neighbours.get(only.id) : undefined
-    return only && miss ? [{...only, ...contextOf(miss.before, miss.after, miss.previous)}] : batch
+    return only && miss ? [{...only, ...contextOf(miss.before, miss.after)}] : batch
   })
   const all = [...solo, ...batches, ...partBatches]
   const billed = all.flat().reduce((sum, request) => sum + billedCharacters(request.text), 0)
-  return {batches: all, parts, billedCharacters: billed}
+  return {batches: all, parts, billedCharacters: billed, tokens: batchTokens(all, limits)}
+}
+
+/** Estimated tokens of each request: the fixed prompt, every item, the glossary once and the context; the answer's items. */
+export function requestTokens(batch: readonly TranslationRequest[], limits: Pick<BatchLimits, 'promptTokens'>): {input: number; output: number} {
+  const entries = new Map(batch.flatMap((request) => request.glossary ?? []).map((entry) => [entry.de, entry]))
+  const context = batch[0]?.context
+  const shared = context !== undefined && batch.every((request) => request.context === context)
+  let input = (limits.promptTokens ?? 0) + [...entries.values()].reduce((sum, entry) => sum + glossaryTokens(entry), 0)
+  if (shared) input += Math.ceil(context.length / charactersPerToken)
+  let output = 0
+  for (const request of batch) {
+    const tokens = estimatedTokens(request.text)
+    if (request.revise) input += Math.ceil((request.revise.source.length + request.revise.target.length) / charactersPerToken)
+    input += tokens.input
+    output += tokens.output
+  }
+  return {input, output}
+}
+
+function batchTokens(batches: readonly TranslationRequest[][], limits: BatchLimits): {input: number; output: number} {
+  const total = {input: 0, output: 0}
+  for (const batch of batches) {
+    const tokens = requestTokens(batch, limits)
+    total.input += tokens.input
+    total.output += tokens.output
+  }
+  return total
 }
 
 /** Memory key of a part: the segment's key, its place, and its text. */
@@ -213,13 +257,10 @@ function ranges(cuts: readonly number[], end: number, start = 0): Array<[number,
 
 /** Tagged text as a reader sees it: no tags, entities decoded. */
 
-/**
- * DeepL's `context` for a text between `before` and `after`, cut at word boundaries to stay small; an earlier
- * human translation of the segment (`previous`) goes first, whole if it fits.
- */
-function contextOf(before: string, after: string, previous?: string): {context?: string} {
+/** DeepL's `context` for a text between `before` and `after`, cut at word boundaries to stay small. */
+function contextOf(before: string, after: string): {context?: string} {
   for (let budget = contextCharacters; budget >= 50; budget = Math.floor(budget / 2)) {
-    const context = [previous === undefined ? '' : head(previous, 2 * budget), tail(before, budget), head(after, budget)].filter(Boolean).join('\n\n')
+    const context = [tail(before, budget), head(after, budget)].filter(Boolean).join('\n\n')
     if (context === '') return {}
     if (encodedSize(context) <= contextMaxBytes) return {context}
   }

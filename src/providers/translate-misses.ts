@@ -4,7 +4,7 @@ import type {MemoryRecord, TranslationMemory} from '../memory/translation-memory
 import {unwrapKeptText} from '../core/tagged-text.ts'
 import {ProviderError} from './errors.ts'
 import {collectMisses, planRequests, type Miss, type Plan} from './plan.ts'
-import type {Provider, TranslationResult} from './provider.ts'
+import {isFailure, type Provider, type TranslationResult} from './provider.ts'
 
 export interface SendOptions {
   provider: Provider
@@ -46,7 +46,13 @@ export async function sendPlan(plan: Plan, misses: readonly Miss[], options: Sen
   const byKey = new Map(misses.map((miss) => [miss.key, miss]))
   const partOf = new Map([...plan.parts.values()].flat().map((part) => [part.key, part]))
 
-  const record = (key: string, source: string, target: string, result: Pick<TranslationResult, 'provider' | 'model'>, billed: number): MemoryRecord => ({
+  const record = (
+    key: string,
+    source: string,
+    target: string,
+    result: Pick<TranslationResult, 'provider' | 'model' | 'tokens'>,
+    billed: number
+  ): MemoryRecord => ({
     key,
     source,
     target,
@@ -56,7 +62,8 @@ export async function sendPlan(plan: Plan, misses: readonly Miss[], options: Sen
     provider: result.provider,
     ...(result.model ? {model: result.model} : {}),
     date: today(),
-    billedCharacters: billed
+    billedCharacters: billed,
+    ...(result.tokens ? {tokens: result.tokens} : {})
   })
 
   /** Whole segments whose parts are all in the memory now: joined, stored, done. */
@@ -70,14 +77,27 @@ export async function sendPlan(plan: Plan, misses: readonly Miss[], options: Sen
       if (!miss || !first || !records.every((stored) => stored !== undefined)) continue
       const target = records.map((stored) => stored?.target ?? '').join(' ')
       const billed = records.reduce((sum, stored) => sum + (stored?.billedCharacters ?? 0), 0)
-      joined.push(record(key, miss.source, target, {provider: first.provider ?? provider.name, model: first.model}, billed))
+      // An LLM's tokens, like the billed characters, are the sum of the parts' (whose records compaction drops).
+      const tokens = records.some((stored) => stored?.tokens)
+        ? {
+            prompt: records.reduce((sum, stored) => sum + (stored?.tokens?.prompt ?? 0), 0),
+            completion: records.reduce((sum, stored) => sum + (stored?.tokens?.completion ?? 0), 0)
+          }
+        : undefined
+      joined.push(record(key, miss.source, target, {provider: first.provider ?? provider.name, model: first.model, tokens}, billed))
     }
     await memory.append(joined)
     return joined.map((entry) => entry.key)
   }
 
+  const failed = new Map<string, unknown>()
   const send = async (batch: Plan['batches'][number]) => {
-    const results = await provider.translate(batch, options.signal)
+    const answered = await provider.translate(batch, options.signal)
+    const results: TranslationResult[] = []
+    for (const result of answered) {
+      if (isFailure(result)) failed.set(partOf.get(result.id)?.of ?? result.id, result.error)
+      else results.push(result)
+    }
     await memory.append(
       results.map((result) => {
         const part = partOf.get(result.id)
@@ -92,7 +112,6 @@ export async function sendPlan(plan: Plan, misses: readonly Miss[], options: Sen
     options.onAnswer?.({keys, billedCharacters, firstId: batch[0]?.id ?? '', requests: 1})
   }
 
-  const failed = new Map<string, unknown>()
   // Parts stored by a build that was cut short may already make a segment whole.
   const joined = await joinParts()
   if (joined.length > 0) options.onAnswer?.({keys: joined, billedCharacters: 0, firstId: joined[0] ?? '', requests: 0})
