@@ -256,7 +256,8 @@ describe('a torn last line', () => {
       expect(again.stderr.filter((line) => line.includes('warning'))).toEqual([])
       expect(deepl.translateRequests()).toEqual([])
     }
-  })
+    // Some 400 builds in one test: generous, since the machine may be busy (tests never assert on time).
+  }, 180_000)
 
   it('is left alone by the commands that only read (status, a dry run), and the next build moves it aside', async () => {
     const project = await createProject({files: {'content/de/a.md': 'Hallo Welt.\n'}})

@@ -15,7 +15,7 @@ import {openProject, type Project, type ProjectOptions} from './project.ts'
 import {editionPaths, readEditionNow} from './read-edition.ts'
 import {runProject, type Figures, type PostEditRunOptions, type TranslationProgress} from './run-project.ts'
 import {createSiteWriter, type ReaderSite} from './write-site.ts'
-import {recordWritten} from './record-written.ts'
+import {isRecorded, recordWritten} from './record-written.ts'
 
 export interface BuildOptions extends ProjectOptions {
   /** Asked for what the memory lacks; without one, misses are errors. */
@@ -179,7 +179,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         }
         return true
       })
-    if (!keep && !(await writeEnglish())) return
+    // A rebuild with nothing edited: the edition as read is this output, and its record says so.
+    const current = !keep && edition?.digest !== undefined && edition.digest === edition.state?.english && isRecorded(edition.state, english, file)
+    if (current) entry.unchanged.push(path.join(settings.targetDir, relative).split(path.sep).join('/'))
+    else if (!keep && !(await writeEnglish())) return
     if (!(await write(path.join(settings.parallelDir, relative), tandemData(file).parallel ?? ''))) return
     entry.ok = !keep
     if (options.keepFileData === false) {

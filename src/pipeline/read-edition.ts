@@ -32,8 +32,13 @@ export function createEditionReader(project: Project, options: {readOnly?: boole
     const paths = editionPaths(project, germanPath)
     const file = new VFile({path: paths.english, cwd: project.root})
     const read = () => Promise.all([readBytes(paths.english), readWrittenState(paths.state)])
-    // What only reads takes no lock (it never writes); at worst it counts what a build in progress is changing.
-    const [bytes, state] = options.readOnly ? await read() : await withLock(paths.lock, {}, read)
+    // Unedited (the bytes are what the record says) needs no lock: a build writes the edition, then its record.
+    // Anything else is read again under the lock, so that another build's write is never seen half done.
+    // What only reads takes no lock at all (it never writes); at worst it counts what a build is changing.
+    let [bytes, state] = await read()
+    if (!options.readOnly && !(bytes !== undefined && state !== undefined && sha256(bytes) === state.english)) {
+      ;[bytes, state] = await withLock(paths.lock, {}, read)
+    }
     if (bytes === undefined) return state ? {file, state} : undefined
     const digest = sha256(bytes)
     const withState = state ? {state, digest} : {digest}

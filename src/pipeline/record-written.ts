@@ -54,6 +54,11 @@ function writtenKey(segment: Segment): string {
   return segment.source === '' ? '' : segment.key
 }
 
+/** Whether `state` already records `english` written for these segments: then there is nothing to write or lock. */
+export function isRecorded(state: WrittenState | undefined, english: string, german: VFile): boolean {
+  return state !== undefined && sameRecord(state, sha256(english), tandemData(german, 'isRecorded').segments)
+}
+
 function sameRecord(state: WrittenState, digest: string, segments: readonly Segment[]): boolean {
   return (
     state.english === digest &&
