@@ -358,3 +358,45 @@ describe('post-edit distance', () => {
     ])
   })
 })
+
+describe('orphans', () => {
+  it('status names the outputs of a removed German file, clean removes them, and a post-edited one only with --force after storing its edits', async () => {
+    const project = await createProject({
+      files: {'content/de/a.md': '# Die Truppen\n\nDie Soldaten kämpfen.\n', 'content/de/b.md': '# Der Krieg\n\nRussland liefert Munition.\n'}
+    })
+    const deepl = await startServer()
+    expect((await project.cli(['build'], deeplEnv(deepl))).code).toBe(0)
+    // b.md's English was post-edited before its German was removed.
+    await project.write('content/en/b.md', (await project.read('content/en/b.md')).replace('Ammunition', 'munitions'))
+    await rm(path.join(project.root, 'content/de/a.md'))
+    await rm(path.join(project.root, 'content/de/b.md'))
+    await project.write('content/de/c.md', '# Die Ukraine\n')
+
+    const status = await project.cli(['status'])
+    expect(status.stdout.filter((line) => line.includes('gone'))).toEqual([
+      'content/de/a.md  gone; its outputs remain: content/en/a.md, content/parallel/a.md, memory/written/a.md.json (`tandem clean` removes them)',
+      'content/de/b.md  gone; its outputs remain: content/en/b.md, content/parallel/b.md, memory/written/b.md.json (`tandem clean` removes them; it holds post-edits: `tandem clean --force` stores them first)'
+    ])
+    expect(await project.cli(['clean', '--dry-run'])).toEqual({
+      code: 0,
+      stdout: ['would remove content/en/a.md, content/parallel/a.md, memory/written/a.md.json'],
+      stderr: ['content/en/b.md: kept, it holds post-edits and content/de/b.md is gone; `tandem clean --force` stores them in the memory, then removes it']
+    })
+    expect(await project.exists('content/en/a.md')).toBe(true)
+
+    const clean = await project.cli(['clean'])
+    expect(clean.code).toBe(0)
+    expect(clean.stderr.at(-1)).toBe('1 of 2 orphans removed')
+    expect(await project.exists('content/en/a.md')).toBe(false)
+    expect(await project.exists('content/parallel/a.md')).toBe(false)
+    expect(await project.exists('memory/written/a.md.json')).toBe(false)
+    expect(await project.exists('content/en/b.md')).toBe(true)
+
+    const forced = await project.cli(['clean', '--force', '--author', 'E'])
+    expect(forced.code, forced.stderr.join('\n')).toBe(0)
+    expect(await project.exists('content/en/b.md')).toBe(false)
+    const human = (await project.memory()).filter((record) => record.origin === 'human')
+    expect(human).toEqual([expect.objectContaining({source: 'Russland liefert Munition.', author: 'E', target: expect.stringContaining('munitions')})])
+    expect((await project.cli(['status'])).stdout.filter((line) => line.includes('gone'))).toEqual([])
+  })
+})

@@ -39,7 +39,7 @@ const fromDefaults: Record<string, Record<string, string | number>> = {
 }
 
 /** Defaults that the help describes in words rather than as a value; the README says them in its own words. */
-const describedDefaults = new Set(['build --timeout', 'build --server-url', 'build --author', 'harvest --author', 'glossary sync --server-url', 'import --slug', 'memory import --origin', 'memory import --date', 'memory align --date'])
+const describedDefaults = new Set(['build --timeout', 'build --server-url', 'build --author', 'harvest --author', 'clean --author', 'glossary sync --server-url', 'import --slug', 'memory import --origin', 'memory import --date', 'memory align --date'])
 
 interface HelpOption {
   flags: string[]

@@ -14,6 +14,7 @@ import {runBuild, type BuildCommandOptions} from './run-build.ts'
 import {runCheck, runGlossaryAdd, runGlossaryCandidates, runGlossaryLint, runGlossaryList} from './run-glossary.ts'
 import {runGlossarySync} from './run-glossary-sync.ts'
 import {runGlossarySuggest} from './run-glossary-suggest.ts'
+import {runClean, type CleanCommandOptions} from './run-clean.ts'
 import {runHarvest} from './run-harvest.ts'
 import {runImport} from './run-import.ts'
 import {runMemoryImport, runMemoryMerge, runMemoryRekey} from './run-memory.ts'
@@ -90,6 +91,16 @@ export async function main(argv: readonly string[], base: CliIo = defaultIo): Pr
     .option('--force', 'overwrite English editions whose blocks no longer pair, once the post-edits that pair are harvested')
     .action(async (files: string[], options: BuildCommandOptions) => {
       exitCode = await runBuild(files, options, io, ui)
+    })
+
+  program
+    .command('clean')
+    .description(`remove outputs whose German source in ${DEFAULTS.sourceDir} is gone; a post-edited English edition only with --force, after storing its edits`)
+    .option('--dry-run', 'list what would be removed')
+    .option('--force', 'also remove post-edited English editions, once their edits are in the memory')
+    .option('--author <name>', "recorded on the stored edits (default: git's user.name)")
+    .action(async (options: CleanCommandOptions) => {
+      exitCode = await runClean(options, io)
     })
 
   program

@@ -2,6 +2,7 @@ import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {parse} from 'yaml'
 import {costOf, estimate, type FileEstimate} from '../pipeline/estimate.ts'
+import {findOrphans} from '../pipeline/orphans.ts'
 import {openProject, type Project} from '../pipeline/project.ts'
 import {fileExists, reportFiles, type CliIo} from './io.ts'
 import {openaiLimits} from '../providers/openai.ts'
@@ -39,6 +40,7 @@ export async function runStatus(files: string[], options: StatusCommandOptions, 
   const exitCode = reportFiles([counted.glossary, ...counted.failed, ...counted.editions], io)
   const statuses = await Promise.all(counted.files.map((file) => fileStatus(project, file)))
   const stale = statuses.filter((status) => status.state !== 'up to date').length
+  const orphans = await findOrphans(project)
   if (options.json) {
     io.stdout(
       JSON.stringify(
@@ -46,6 +48,7 @@ export async function runStatus(files: string[], options: StatusCommandOptions, 
           files: statuses,
           total: {...counted.total, stale, cost: costOf(counted.total.billedCharacters, price)},
           postEditing: counted.postEditing,
+          orphans,
           pricePerMillion: price
         },
         null,
@@ -69,6 +72,10 @@ export async function runStatus(files: string[], options: StatusCommandOptions, 
       const text = entry.text.length > 100 ? `${entry.text.slice(0, 99)}…` : entry.text
       io.stdout(`  ${status.file}:${entry.line}:${entry.column}  stale post-edit: “${text}”`)
     }
+  }
+  for (const orphan of orphans) {
+    const kept = orphan.postEdited ? '; it holds post-edits: `tandem clean --force` stores them first' : ''
+    io.stdout(`${orphan.source}  gone; its outputs remain: ${orphan.outputs.join(', ')} (\`tandem clean\` removes them${kept})`)
   }
   for (const figures of counted.postEditing) {
     if (figures.postEdited === 0) continue
