@@ -4,18 +4,33 @@
  * at `index` of `value` stands in `raw` (the node's source slice), by walking both in step.
  */
 export function sourceIndex(value: string, raw: string, index: number): number {
-  let position = 0
-  for (let at = 0; at < index && at < value.length; at++) {
-    position = findFrom(raw, value[at] ?? '', position) + 1
-  }
-  return findFrom(raw, value[index] ?? '', position)
+  return sourceIndexer(value, raw)(index)
 }
 
-/** Where `character` next stands in `raw` from `from`; a character the source spells otherwise stays put. */
-function findFrom(raw: string, character: string, from: number): number {
+/**
+ * `sourceIndex` for many indices of one node: the walk goes on from the last index asked, so that
+ * indices in ascending order (a node's glossary matches) cost one pass over the node, not one each.
+ */
+export function sourceIndexer(value: string, raw: string): (index: number) => number {
+  let at = 0
+  let position = 0
+  return (index) => {
+    // Asked for an earlier index: walk again from the start.
+    if (index < at) {
+      at = 0
+      position = 0
+    }
+    for (; at < index && at < value.length; at++) position = findFrom(raw, value.charCodeAt(at), position) + 1
+    return at < value.length ? findFrom(raw, value.charCodeAt(at), position) : position
+  }
+}
+
+/** Where the code unit `code` next stands in `raw` from `from`; a character the source spells otherwise stays put. */
+function findFrom(raw: string, code: number, from: number): number {
   // Look only a little ahead: skipped markup is short, and a far match would be a different character.
-  const found = raw.slice(from, from + 12).indexOf(character)
-  return found === -1 ? from : from + found
+  const end = Math.min(raw.length, from + 12)
+  for (let at = from; at < end; at++) if (raw.charCodeAt(at) === code) return at
+  return from
 }
 
 /**
