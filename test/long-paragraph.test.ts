@@ -8,7 +8,7 @@ import fc from 'fast-check'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {tandemData} from '../src/core/data.ts'
-import {sourceIndex, sourceIndexer} from '../src/core/source-offsets.ts'
+import {composed, sourceIndex, sourceIndexer} from '../src/core/source-offsets.ts'
 import {taggedToPlain} from '../src/core/tagged-text.ts'
 import type {GlossaryEntry, Segment} from '../src/core/types.ts'
 import {NameMatcher} from '../src/glossary/matcher.ts'
@@ -129,6 +129,37 @@ describe('sourceIndexer', () => {
     )
   })
 })
+
+describe('composed', () => {
+  it('gives the text and the offsets the per-character version gave', () => {
+    const pieces = ['a', 'ä', 'a\u0308', 'U\u0308', 'x\u0308', '\u0308', '\u0301\u0308', 'e\u0301', '🎉', '𝔄\u0308', '\u212b', 'ᄀ', 'ᅡ', '\ud800', ' ', 'Tu\u0308rkei']
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({maxLength: 2, unit: 'binary'})), {maxLength: 30}), (parts) => {
+        const value = parts.join('')
+        const fast = composed(value)
+        const oracle = oracleComposed(value)
+        expect(fast.text).toBe(oracle.text)
+        for (let index = -1; index <= fast.text.length + 1; index++) expect(fast.original(index)).toBe(oracle.original(index))
+      }),
+      {numRuns: 1000}
+    )
+  })
+})
+
+/** `composed` as it was: an offset per character of the composed text. */
+function oracleComposed(value: string): {text: string; original: (index: number) => number} {
+  const text = value.normalize('NFC')
+  if (text === value) return {text, original: (index) => index}
+  const offsets: number[] = []
+  let composedText = ''
+  for (const cluster of value.matchAll(/\P{M}\p{M}*|\p{M}+/gu)) {
+    const normal = cluster[0].normalize('NFC')
+    for (let k = 0; k < normal.length; k++) offsets.push(cluster.index + (k === 0 ? 0 : cluster[0].length))
+    composedText += normal
+  }
+  offsets.push(value.length)
+  return {text: composedText, original: (index) => offsets[index] ?? value.length}
+}
 
 /** Where two long strings first differ (-1 when they are the same), so that a failure prints a number, not megabytes. */
 function firstDifference(a: string, b: string): number {
