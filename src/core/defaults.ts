@@ -40,6 +40,7 @@ export interface Settings {
   price: PriceSettings
   import: ImportSettings
   align: AlignSettings
+  lock: LockSettings
 }
 
 export interface DeepLSettings {
@@ -107,6 +108,18 @@ export interface ImportSettings {
   maxSlugLength: number
 }
 
+/** The lock files around the memory's appends and compaction, and around each English edition and its record. */
+export interface LockSettings {
+  /** A lock whose file is older than this (ms) is taken over even if its process seems alive; the holder refreshes it. */
+  staleMs: number
+  /** How long to wait quietly (ms) before saying so: two builds often wait a few milliseconds for each other. */
+  noticeMs: number
+  /** First wait (ms) between two looks at a held lock; each further one waits twice as long… */
+  pollMs: number
+  /** …up to this (ms). */
+  maxPollMs: number
+}
+
 /** The reader's sentence aligner. */
 export interface AlignSettings {
   /** English characters per German character (Gale–Church's fixed ratio; German runs about a tenth longer). */
@@ -144,7 +157,8 @@ export const DEFAULTS: Readonly<Settings> = {
   retry: {rateLimitRetries: 8, transientRetries: 4, initialDelayMs: 1000, maxDelayMs: 60_000},
   price: {perMillion: 20, currency: 'EUR'},
   import: {maxHeadingLength: 80, maxHeadingWords: 10, maxSlugLength: 80},
-  align: {ratio: 0.9, minConfidence: 0.5}
+  align: {ratio: 0.9, minConfidence: 0.5},
+  lock: {staleMs: 60_000, noticeMs: 500, pollMs: 25, maxPollMs: 200}
 }
 
 /** Settings where every group may be given in part: what a config file or a caller passes. */

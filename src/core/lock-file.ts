@@ -5,6 +5,7 @@ import path from 'node:path'
 import {setTimeout as sleep} from 'node:timers/promises'
 import {isProcessRunning} from './process-alive.ts'
 import {temporaryName} from './write-file-atomic.ts'
+import {DEFAULTS} from './defaults.ts'
 
 /** What a lock file says about the process that holds it. */
 export interface LockHolder {
@@ -23,21 +24,23 @@ export interface LockWait {
 }
 
 export interface LockOptions {
-  /** A lock whose file is older than this is taken over even if its process seems alive (default 60 s; the holder refreshes it). */
+  /** A lock whose file is older than this is taken over even if its process seems alive (default `DEFAULTS.lock.staleMs`; the holder refreshes it). */
   staleMs?: number
-  /** How long to wait quietly before `onWait` (default 500 ms): two builds often wait a few milliseconds for each other. */
+  /** How long to wait quietly before `onWait` (default `DEFAULTS.lock.noticeMs`): two builds often wait a few milliseconds for each other. */
   noticeMs?: number
+  /** First wait between two looks at a held lock, doubling up to `maxPollMs` (defaults: `DEFAULTS.lock`). */
+  pollMs?: number
+  maxPollMs?: number
   onWait?: (wait: LockWait) => void
 }
 
-export const lockDefaults = {staleMs: 60_000, noticeMs: 500, pollMs: 25, maxPollMs: 200} as const
 
 /**
  * Run `work` while holding the lock file `lock` (created with O_EXCL, as git's `index.lock`).
  * A lock left by a dead process on this host, or not refreshed for `staleMs`, is taken over.
  */
 export async function withLock<T>(lock: string, options: LockOptions, work: () => Promise<T>): Promise<T> {
-  const staleMs = options.staleMs ?? lockDefaults.staleMs
+  const staleMs = options.staleMs ?? DEFAULTS.lock.staleMs
   const token = await acquire(lock, staleMs, options)
   // Touched while held, so that a long hold is not mistaken for a stale lock.
   const refresh = setInterval(() => {
@@ -58,7 +61,7 @@ async function acquire(lock: string, staleMs: number, options: LockOptions): Pro
   const content = JSON.stringify({pid: process.pid, host: hostname(), since: new Date().toISOString(), token}) + '\n'
   const started = Date.now()
   let noticed = false
-  let poll: number = lockDefaults.pollMs
+  let poll: number = options.pollMs ?? DEFAULTS.lock.pollMs
   for (;;) {
     try {
       const handle = await open(lock, 'wx')
@@ -82,13 +85,13 @@ async function acquire(lock: string, staleMs: number, options: LockOptions): Pro
       await takeOver(lock, seen.text)
       continue
     }
-    if (!noticed && Date.now() - started >= (options.noticeMs ?? lockDefaults.noticeMs)) {
+    if (!noticed && Date.now() - started >= (options.noticeMs ?? DEFAULTS.lock.noticeMs)) {
       noticed = true
       const holder = seen.holder ? {pid: seen.holder.pid, host: seen.holder.host, since: seen.holder.since} : undefined
       options.onWait?.({lock, ...(holder ? {holder} : {})})
     }
     await sleep(poll)
-    poll = Math.min(poll * 2, lockDefaults.maxPollMs)
+    poll = Math.min(poll * 2, options.maxPollMs ?? DEFAULTS.lock.maxPollMs)
   }
 }
 

@@ -100,6 +100,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   )
   const memory = await TranslationMemory.open(path.join(root, settings.memoryPath), {
     root,
+    lock: settings.lock,
     ...(options.onMemoryWait ? {onWait: options.onMemoryWait} : {})
   })
   result.memory = memory.file
@@ -152,7 +153,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     }
     // The English edition and the record of what it holds are written together, under the article's lock.
     const writeEnglish = () =>
-      withLock(paths.lock, {}, async () => {
+      withLock(paths.lock, settings.lock, async () => {
         const now = await readEditionNow(project, file.path)
         // Changed since this build read it, and not by another build: an editor saved it meanwhile.
         if (now.digest !== edition?.digest && now.digest !== undefined && now.digest !== now.state?.english) {

@@ -28,6 +28,7 @@ export async function harvest(options: HarvestOptions = {}): Promise<HarvestResu
   if (project.glossaryBroken) return result
   const memory = await TranslationMemory.open(path.join(project.root, project.settings.memoryPath), {
     root: project.root,
+    lock: project.settings.lock,
     ...(options.onMemoryWait ? {onWait: options.onMemoryWait} : {})
   })
   try {

@@ -37,7 +37,7 @@ export function createEditionReader(project: Project, options: {readOnly?: boole
     // What only reads takes no lock at all (it never writes); at worst it counts what a build is changing.
     let [bytes, state] = await read()
     if (!options.readOnly && !(bytes !== undefined && state !== undefined && sha256(bytes) === state.english)) {
-      ;[bytes, state] = await withLock(paths.lock, {}, read)
+      ;[bytes, state] = await withLock(paths.lock, project.settings.lock, read)
     }
     if (bytes === undefined) return state ? {file, state} : undefined
     const digest = sha256(bytes)
