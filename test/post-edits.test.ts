@@ -400,3 +400,30 @@ describe('orphans', () => {
     expect((await project.cli(['status'])).stdout.filter((line) => line.includes('gone'))).toEqual([])
   })
 })
+
+describe('a stale post-edit with an LLM', () => {
+  it('asks the model to revise the human English for the new German, and the revision stays close to it', async () => {
+    const {startOpenAIServer} = await import('./servers/openai.ts')
+    const server = await startOpenAIServer()
+    const env = {OPENAI_API_KEY: server.apiKey, OPENAI_BASE_URL: server.url}
+    const project = await createProject({files: {'content/de/a.md': '# Die Truppen\n\nDie Soldaten kämpfen in der Region.\n\nDer Krieg ist nicht vorbei.\n'}})
+    expect((await project.cli(['build', '--provider', 'openai'], env)).code).toBe(0)
+    const english = await project.read('content/en/a.md')
+    const machine = english.split('\n').find((line) => /region/i.test(line)) ?? ''
+    const human = 'Our soldiers fight on in that region.'
+    await project.write('content/en/a.md', english.replace(machine, human))
+    expect((await project.cli(['build', '--provider', 'openai'], env)).stderr.at(-1)).toContain('1 post-edit kept as a human translation')
+
+    await project.write('content/de/a.md', (await project.read('content/de/a.md')).replace('kämpfen', 'warnen'))
+    const run = await project.cli(['build', '--provider', 'openai'], env)
+    expect(run.code, run.stderr.join('\n')).toBe(0)
+    expect(run.stderr.find((line) => line.endsWith('stale-post-edit'))).toMatch(/^content\/de\/a\.md:3:1  warning .*“Our soldiers fight on in that region\.”/)
+    const last = server.chats().at(-1)
+    expect(last?.contract.texts).toEqual([{id: '1', text: 'Die Soldaten warnen in der Region.', revise: {de: 'Die Soldaten kämpfen in der Region.', en: human}}])
+    const revised = (await project.read('content/en/a.md')).split('\n').find((line) => /region/i.test(line)) ?? ''
+    expect(revised).toBe('Our soldiers warn on in that region.')
+    // One word of seven changed: the editor's wording is kept.
+    expect(translationEditRate(human.split(' '), revised.split(' '))).toBeCloseTo(1 / 7, 4)
+    await server.close()
+  })
+})
