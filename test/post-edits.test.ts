@@ -427,3 +427,21 @@ describe('a stale post-edit with an LLM', () => {
     await server.close()
   })
 })
+
+describe('a paragraph the file repeats', () => {
+  it('keeps both edits when an editor changed its two places differently, and says so', async () => {
+    const project = await createProject({files: {'content/de/a.md': '# Bericht\n\nDie Soldaten kämpfen.\n\nDer Krieg ist nicht vorbei.\n\nDie Soldaten kämpfen.\n'}})
+    const deepl = await startServer()
+    expect((await project.cli(['build'], deeplEnv(deepl))).code).toBe(0)
+    const english = await project.read('content/en/a.md')
+    const [machine] = english.split('\n').filter((line) => line.startsWith('The Soldiers'))
+    const edited = english.replace(machine ?? '', 'Soldiers are fighting.').replace(machine ?? '', 'The troops fight.')
+    await project.write('content/en/a.md', edited)
+    const run = await project.cli(['build'])
+    expect(run.code, run.stderr.join('\n')).toBe(0)
+    expect(run.stderr.find((line) => line.endsWith('post-edit-conflict'))).toMatch(/^content\/en\/a\.md:\d+:1  warning  this paragraph is repeated/)
+    const targets = (await project.memory()).filter((record) => record.origin === 'human').map((record) => record.target)
+    expect(targets.sort()).toEqual(['Soldiers are fighting.', 'The troops fight.'])
+    expect((await project.read('content/en/a.md')).match(/The troops fight\./g)).toHaveLength(2)
+  })
+})

@@ -59,7 +59,9 @@ export default function harvestPostEdits(options: Options) {
     const edition = options.edition(file)
     const report: PostEditReport = {harvested: 0, stale: 0, keep: false, ...(edition ? {english: edition.file} : {})}
     data.postEdits = report
+    // By key, the last edit of it; `stored` has every edit, also of a paragraph the file repeats and an editor changed twice.
     const found = new Map<string, MemoryRecord>()
+    const stored: MemoryRecord[] = []
     const human = (key: string) => found.get(key) ?? memory.all(key).find((record) => record.origin === 'human')
 
     const refuse = (message: string, place: Position | Point | undefined, ruleId: string) => {
@@ -136,7 +138,17 @@ export default function harvestPostEdits(options: Options) {
         const shown = records[0]
         if (shown?.origin === 'human' && shown.target === target) continue
         const machine = records.find((record) => record.origin === 'mt')
-        found.set(reference.key, {
+        const earlier = found.get(reference.key)
+        if (earlier && earlier.target !== target) {
+          // Both stay in the memory; the build writes the later one in both places.
+          edition.file.message('this paragraph is repeated in the file and was edited differently in another place; both edits are kept in the memory, and the build writes this one in both places', {
+            place: english.position,
+            ruleId: 'post-edit-conflict',
+            source: 'tandem'
+          })
+        }
+        if (earlier?.target === target) continue
+        const record: MemoryRecord = {
           key: reference.key,
           source,
           target,
@@ -147,9 +159,11 @@ export default function harvestPostEdits(options: Options) {
           ...(options.author ? {author: options.author} : {}),
           ...(shown ? {replaces: recordId(shown)} : {}),
           ...(machine ? {postEdit: postEditDistance(machine.target, target)} : {})
-        })
+        }
+        found.set(reference.key, record)
+        stored.push(record)
       }
-      report.harvested = found.size
+      report.harvested = stored.length
       if (options.readOnly) {
         for (const segment of segments) {
           const record = found.get(segment.key)
@@ -159,7 +173,7 @@ export default function harvestPostEdits(options: Options) {
           data.stats.memoryHits++
         }
       } else {
-        await memory.append([...found.values()])
+        await memory.append(stored)
       }
     }
 
