@@ -58,6 +58,8 @@ export const de = {
     },
     glossaryWarnings: '{{count}} Glossar-Warnung',
     glossaryWarnings_other: '{{count}} Glossar-Warnungen',
+    stalePostEdits: '{{count}} veraltete Nachbearbeitung',
+    stalePostEdits_other: '{{count}} veraltete Nachbearbeitungen',
     kinds: {
       person: 'Person',
       place: 'Ort',
@@ -170,6 +172,8 @@ export const en = {
     },
     glossaryWarnings: '{{count}} glossary warning',
     glossaryWarnings_other: '{{count}} glossary warnings',
+    stalePostEdits: '{{count}} stale post-edit',
+    stalePostEdits_other: '{{count}} stale post-edits',
     kinds: {
       person: 'person',
       place: 'place',
