@@ -110,6 +110,8 @@ describe('i18n resources', () => {
       'reader.siteTitle',
       'reader.skipToText',
       'reader.stale',
+      'reader.stalePostEdits',
+      'reader.stalePostEdits_other',
       'reader.staleTitle',
       'reader.unsafeLink'
     ])

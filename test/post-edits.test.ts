@@ -124,6 +124,8 @@ describe('post-edits in the seed article', () => {
     expect(await project.read(en)).not.toContain('Moscow has for the first time confirmed')
     expect(await project.read(`content/parallel/${slug}`)).toContain('⚠ stale post-edit: the German changed; the human translation was “Kursk, Russia — Moscow has')
     expect(await project.read(`site/articles/${slug.replace(/\.md$/, '.html')}`)).toContain('class="stale"')
+    // The index says so beside the article, for the editor to review.
+    expect(await project.read('site/index.html')).toContain('<span class="stale-count">1 stale post-edit</span>')
     expect(await project.memory()).toContainEqual(human)
 
     const status = await project.cli(['status'])
