@@ -93,7 +93,7 @@ async function builtProject(): Promise<{project: Project; deepl: DeepLServer}> {
   const deepl = await server()
   const project = await createProject({files: {'content/de/x.md': article, 'glossary/names.tsv': glossary}})
   const run = await project.cli(['build', '--concurrency', '1'], env(deepl))
-  expect(run).toEqual({code: 0, stdout: [], stderr: ['1 file built, 0 unchanged, 8 segments translated (313 characters billed)']})
+  expect(run).toEqual({code: 0, stdout: [], stderr: ['1 file: 1 built, 0 unchanged, 0 failed; 8 segments translated (313 characters billed)']})
   deepl.reset()
   return {project, deepl}
 }
@@ -109,7 +109,7 @@ describe('a build with the name glossary', () => {
     const deepl = await server()
     const fresh = await createProject({files: {'content/de/x.md': article, 'glossary/names.tsv': glossary}})
     const run = await fresh.cli(['build', '--concurrency', '1'], env(deepl))
-    expect(run).toEqual({code: 0, stdout: [], stderr: ['1 file built, 0 unchanged, 8 segments translated (313 characters billed)']})
+    expect(run).toEqual({code: 0, stdout: [], stderr: ['1 file: 1 built, 0 unchanged, 0 failed; 8 segments translated (313 characters billed)']})
 
     const requests = deepl.translateRequests()
     expect(requests).toHaveLength(1)
@@ -222,7 +222,7 @@ describe('glossary QA: tandem check', () => {
 
     // A build serves the memory, and runs the same QA on it.
     const rebuilt = await project.cli(['build', '--concurrency', '1'], env(deepl))
-    expect(rebuilt).toEqual({code: 0, stdout: [], stderr: [...violations, '1 file built, 0 unchanged']})
+    expect(rebuilt).toEqual({code: 0, stdout: [], stderr: [...violations, '1 file: 1 built, 0 unchanged, 0 failed']})
     expect(sent(deepl)).toEqual([])
     expect(await project.read('content/en/x.md')).toContain('\nThe Talks in Moskau (Moscow) are expected.\n')
   })
@@ -285,7 +285,7 @@ describe('changing the glossary', () => {
     await project.write('glossary/names.tsv', zelenskyy)
     const changed = await project.cli(['build', '--concurrency', '1'], env(deepl))
     // 22 + 53 + 50 + 46 characters, one more for each Zelenskyy.
-    expect(changed).toEqual({code: 0, stdout: [], stderr: ['1 file built, 0 unchanged, 4 segments translated (175 characters billed)']})
+    expect(changed).toEqual({code: 0, stdout: [], stderr: ['1 file: 1 built, 0 unchanged, 0 failed; 4 segments translated (175 characters billed)']})
     expect(sent(deepl)).toEqual([
       '<n>Zelenskyy</n> und <n>Gerasimov</n>',
       '<n>Zelenskyy</n> erklärte, dass <n>Russia</n> Soldaten in <n>Kursk</n> hat.',
@@ -315,7 +315,7 @@ describe('changing the glossary', () => {
     expect(noted).not.toBe(zelenskyy)
     await project.write('glossary/names.tsv', noted)
     const afterNote = await project.cli(['build', '--concurrency', '1'], env(deepl))
-    expect(afterNote).toEqual({code: 0, stdout: [], stderr: ['1 file built, 0 unchanged']})
+    expect(afterNote).toEqual({code: 0, stdout: [], stderr: ['1 file: 1 built, 0 unchanged, 0 failed']})
     expect(sent(deepl)).toEqual([])
     const withNote = await project.read('content/en/x.md')
     expect(withNote).toContain(`\n  glossary: ${sha256(Buffer.from(noted))}\n`)
@@ -325,7 +325,7 @@ describe('changing the glossary', () => {
     const kyjiw = noted.replace('Kiew\tKyiv\t', 'Kiew\tKyjiw\t')
     await project.write('glossary/names.tsv', kyjiw)
     const unused = await project.cli(['build', '--concurrency', '1'], env(deepl))
-    expect(unused).toEqual({code: 0, stdout: [], stderr: ['1 file built, 0 unchanged']})
+    expect(unused).toEqual({code: 0, stdout: [], stderr: ['1 file: 1 built, 0 unchanged, 0 failed']})
     expect(sent(deepl)).toEqual([])
     expect(await project.memory()).toHaveLength(12)
   })
@@ -356,7 +356,7 @@ describe('a broken glossary', () => {
     })
     const memoryBefore = await project.read('memory/de-en.jsonl')
     const run = await project.cli(['build', '--concurrency', '1'], env(deepl))
-    expect(run).toEqual({code: 1, stdout: [], stderr: [`glossary/names.tsv:${message}`, '0 files built, 0 unchanged']})
+    expect(run).toEqual({code: 1, stdout: [], stderr: [`glossary/names.tsv:${message}`, '0 files: 0 built, 0 unchanged, 0 failed']})
     expect(deepl.requests).toEqual([])
     expect(await project.exists('content/en')).toBe(false)
     expect(await project.exists('content/parallel')).toBe(false)
@@ -494,7 +494,7 @@ describe('tandem memory rekey', () => {
 
   it('lets human translations from before the glossary serve the build (no request) and keeps the old records', async () => {
     const project = await createProject({files: {'content/de/y.md': german, 'memory/de-en.jsonl': memoryFile(human)}})
-    expect(await project.cli(['build'])).toEqual({code: 0, stdout: [], stderr: ['1 file built, 0 unchanged']})
+    expect(await project.cli(['build'])).toEqual({code: 0, stdout: [], stderr: ['1 file: 1 built, 0 unchanged, 0 failed']})
 
     // The glossary arrives: the two segments with names have new keys, and miss.
     await project.write('glossary/names.tsv', glossary)
@@ -505,13 +505,13 @@ describe('tandem memory rekey', () => {
       stderr: [
         `content/de/y.md:1:1  error  no translation for "Selenskyj in Kursk"; ${hint}`,
         `content/de/y.md:3:1  error  no translation for "Gerassimow erklärte, dass…"; ${hint}`,
-        '0 files built, 0 unchanged, 1 file failed'
+        '1 file: 0 built, 0 unchanged, 1 failed'
       ]
     })
 
     expect(await project.cli(['memory', 'rekey'])).toEqual({code: 0, stdout: [], stderr: ['2 translations re-keyed in memory/de-en.jsonl']})
     const deepl = await server()
-    expect(await project.cli(['build'], env(deepl))).toEqual({code: 0, stdout: [], stderr: ['1 file built, 0 unchanged']})
+    expect(await project.cli(['build'], env(deepl))).toEqual({code: 0, stdout: [], stderr: ['1 file: 1 built, 0 unchanged, 0 failed']})
     expect(deepl.translateRequests()).toEqual([])
     expect(await project.read('content/en/y.md')).toBe(
       english(

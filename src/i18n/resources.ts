@@ -68,13 +68,12 @@ export const de = {
     }
   },
   cli: {
-    built: '{{count}} Datei gebaut',
-    built_other: '{{count}} Dateien gebaut',
-    unchanged: '{{count}} unverändert',
+    // Every file once: built (an output written), unchanged (nothing to write) or failed, so the parts add up.
+    files: '{{count}} Datei: {{built}} gebaut, {{unchanged}} unverändert, {{failed}} fehlgeschlagen',
+    files_other: '{{count}} Dateien: {{built}} gebaut, {{unchanged}} unverändert, {{failed}} fehlgeschlagen',
     translated: '{{count}} Segment übersetzt ({{characters}} Zeichen berechnet)',
     translated_other: '{{count}} Segmente übersetzt ({{characters}} Zeichen berechnet)',
-    failed: '{{count}} Datei fehlgeschlagen',
-    failed_other: '{{count}} Dateien fehlgeschlagen',
+    partsBilled: '{{characters}} Zeichen für Teile langer Absätze berechnet, im Speicher aufbewahrt',
     harvested: '{{count}} Nachbearbeitung als menschliche Übersetzung gespeichert',
     harvested_other: '{{count}} Nachbearbeitungen als menschliche Übersetzungen gespeichert',
     stalePostEdits: '{{count}} veraltete Nachbearbeitung (das Deutsch darunter hat sich geändert)',
@@ -182,13 +181,11 @@ export const en = {
     }
   },
   cli: {
-    built: '{{count}} file built',
-    built_other: '{{count}} files built',
-    unchanged: '{{count}} unchanged',
+    files: '{{count}} file: {{built}} built, {{unchanged}} unchanged, {{failed}} failed',
+    files_other: '{{count}} files: {{built}} built, {{unchanged}} unchanged, {{failed}} failed',
     translated: '{{count}} segment translated ({{characters}} characters billed)',
     translated_other: '{{count}} segments translated ({{characters}} characters billed)',
-    failed: '{{count}} file failed',
-    failed_other: '{{count}} files failed',
+    partsBilled: '{{characters}} characters billed for parts of long paragraphs, kept in the memory',
     harvested: '{{count}} post-edit kept as a human translation',
     harvested_other: '{{count}} post-edits kept as human translations',
     stalePostEdits: '{{count}} stale post-edit (its German changed)',
