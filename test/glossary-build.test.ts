@@ -533,14 +533,44 @@ describe('tandem memory rekey', () => {
 
     // Nothing left to re-key.
     expect(await project.cli(['memory', 'rekey'])).toEqual({code: 0, stdout: [], stderr: ['0 translations re-keyed in memory/de-en.jsonl']})
+
+    // A paragraph the memory has never seen: nothing to carry over, and rekey says so; check says it skipped it.
+    await project.write('content/de/y.md', `${german}\nEin neuer Absatz.\n`)
+    expect(await project.cli(['memory', 'rekey'])).toEqual({
+      code: 0,
+      stdout: [],
+      stderr: [
+        'content/de/y.md:7:1  info  not re-keyed: the memory has no translation of this German under any key; a build translates it  rekey-no-translation',
+        '0 translations re-keyed in memory/de-en.jsonl; 1 not carried over (listed above, with the reason)'
+      ]
+    })
+    expect(await project.cli(['check'])).toEqual({
+      code: 0,
+      stdout: [],
+      stderr: ['1 file checked: 0 errors, 0 warnings; 1 segment skipped: the memory has no translation of it yet (`tandem build` translates it)']
+    })
+    expect((await project.cli(['--ui', 'de', 'check'])).stderr).toEqual([
+      '1 Datei geprüft: 0 Fehler, 0 Warnungen; 1 Segment nicht geprüft: Der Speicher hat noch keine Übersetzung davon (`tandem build` übersetzt es)'
+    ])
   })
 
   it('after a changed entry, carries over no translation that writes the old name: the build re-sends exactly those segments', async () => {
     const {project, deepl} = await builtProject()
     const before = await project.memory()
     await project.write('glossary/names.tsv', glossary.replace('Selenskyj\tZelensky\t', 'Selenskyj\tZelenskyy\t'))
-    // Every stored translation with Selenskyj in its source says "Zelensky", which the glossary no longer allows.
-    expect(await project.cli(['memory', 'rekey'])).toEqual({code: 0, stdout: [], stderr: ['0 translations re-keyed in memory/de-en.jsonl']})
+    // Every stored translation with Selenskyj in its source says "Zelensky", which the glossary no longer allows: each is listed, at the name.
+    const reason = (de: string, en: string) => `info  not re-keyed: the stored translation does not write "${de}" as "${en}", as the glossary now has it; a build translates it anew  rekey-name-changed`
+    expect(await project.cli(['memory', 'rekey'])).toEqual({
+      code: 0,
+      stdout: [],
+      stderr: [
+        `content/de/x.md:1:3  ${reason('Selenskyj', 'Zelenskyy')}`,
+        `content/de/x.md:3:1  ${reason('Selenskyj', 'Zelenskyy')}`,
+        `content/de/x.md:5:1  ${reason('Selenskyjs', 'Zelenskyy’s')}`,
+        `content/de/x.md:7:5  ${reason('Selenskyj', 'Zelenskyy')}`,
+        '0 translations re-keyed in memory/de-en.jsonl; 4 not carried over (listed above, with the reason)'
+      ]
+    })
     const run = await project.cli(['build', '--concurrency', '1'], env(deepl))
     expect(run.code).toBe(0)
     expect(run.stderr.filter((line) => line.includes('glossary-'))).toEqual([])

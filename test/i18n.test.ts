@@ -33,6 +33,8 @@ describe('i18n resources', () => {
       'cli.align.status',
       'cli.align.stored',
       'cli.align.summary',
+      'cli.checkSkipped',
+      'cli.checkSkipped_other',
       'cli.checked',
       'cli.checked_other',
       'cli.files',
