@@ -38,7 +38,7 @@ export async function measureGlossary(
   reason: string,
   options: GlossaryOptions
 ): Promise<GlossaryResults> {
-  const throughputRow = {id: 'P3', name: 'glossary matching throughput', goal: '≥ 20 MB/s', unit: 'MB/s'}
+  const throughputRow = {id: 'P3', name: 'glossary matching throughput', goal: '≥ 40 MB/s', unit: 'MB/s'}
   const linearRow = {id: 'P3', name: 'glossary matching: time 4× text ÷ 1×', goal: '≤ 4.4'}
   const real = await realNames()
   const names = [...real, ...syntheticNames(options.syntheticNames, new Set(real.map((name) => name.de)))]
@@ -61,7 +61,8 @@ export async function measureGlossary(
     match = factory(names)
   })
   const fourTimes = [text, text, text, text].join('\n\n')
-  let matches = 0
+  // Once before the timed rounds, so that no round pays for compiling the matcher's code.
+  let matches = match(text)
   const timings = await interleaved(options.rounds, {
     once: async () => {
       matches = match(text)
@@ -75,7 +76,7 @@ export async function measureGlossary(
       {
         ...throughputRow,
         value: `${formatNumber(throughput, 1)} MB/s`,
-        status: pass(throughput >= 20),
+        status: pass(throughput >= 40),
         measured: throughput,
         note: `${names.length} names (${real.length} real) over ${formatNumber(textBytes / 1e6, 2)} MB, ${matches} matches; CPU time, median of ${options.rounds}; matcher built in ${formatSeconds(setup)}`
       },

@@ -20,6 +20,8 @@ export interface RssResult {
 export interface RssOptions {
   /** Write a CPU profile of the child into this folder (`node --cpu-prof`). */
   cpuProfileDir?: string
+  /** The tandem command line (default: `build`). */
+  args?: readonly string[]
 }
 
 /** Run `tandem build` in `root` (a project whose memory is warm) and read its peak RSS. */
@@ -28,11 +30,11 @@ export async function measureRss(root: string, articles: number, options: RssOpt
   const report = path.join(scratch, 'rss.json')
   try {
     const flags = options.cpuProfileDir ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfileDir] : []
-    const args = [...flags, '--import', pathToFileURL(path.join(repoRoot, 'bench', 'rss-probe.js')).href, path.join(repoRoot, 'bin', 'tandem.js'), 'build']
+    const args = [...flags, '--import', pathToFileURL(path.join(repoRoot, 'bench', 'rss-probe.js')).href, path.join(repoRoot, 'bin', 'tandem.js'), ...(options.args ?? ['build'])]
     // No key in the environment: a warm build must not need the network.
     const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('DEEPL_')))
     const {code, stderr} = await run(process.execPath, args, root, {...env, TANDEM_BENCH_RSS_FILE: report})
-    if (code !== 0) throw new Error(`tandem build exited with ${code}: ${stderr.trim().split('\n').slice(-3).join(' / ')}`)
+    if (code !== 0) throw new Error(`tandem ${(options.args ?? ['build']).join(' ')} exited with ${code}: ${stderr.trim().split('\n').slice(-3).join(' / ')}`)
     const {maxRssBytes, milliseconds} = JSON.parse(await readFile(report, 'utf8')) as {maxRssBytes: number; milliseconds: number}
     const megabytes = maxRssBytes / 1e6
     return {

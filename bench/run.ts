@@ -13,6 +13,7 @@ import {measureOverhead, type OverheadResults} from './p1-overhead.ts'
 import {ApiProbe, coldFigures, editedFigure, glossaryChangeFigure, rebuildFigure, type ColdBuild, type EditedBuild} from './p2-api.ts'
 import {measureGlossary, type GlossaryResults} from './p3-glossary.ts'
 import {measureRss, type RssResult} from './p4-rss.ts'
+import {measureParagraph, type ParagraphResults} from './p5-paragraph.ts'
 import {measurePo4a} from './po4a.ts'
 import {formatSeconds, formatTable, writeResults, type Figure} from './report.ts'
 
@@ -21,6 +22,8 @@ interface Settings {
   articles: number
   rounds: number
   syntheticNames: number
+  /** P5's paragraph sizes in bytes, smallest first. */
+  paragraphSizes: number[]
   keep: boolean
   cpuProfileDir?: string
 }
@@ -60,7 +63,8 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   const mode = settings.quick ? 'quick' : 'full'
   console.log(`tandem bench (${mode}): ${settings.articles} articles, ${settings.rounds} rounds; node ${process.version}, ${os.cpus().length} cores`)
-  const corpus = await createCorpus(settings.articles, await loadPieces())
+  const pieces = await loadPieces()
+  const corpus = await createCorpus(settings.articles, pieces)
   console.log(`corpus: ${corpus.files.length} articles from ${corpus.pieces} pieces, ${(corpus.bytes / 1e6).toFixed(2)} MB in ${corpus.root}`)
   const rssRoot = `${corpus.root}-rss`
   const api = await ApiProbe.start()
@@ -69,6 +73,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   let edited: EditedBuild | undefined
   let rss: RssResult | undefined
   let glossary: GlossaryResults | undefined
+  let paragraph: ParagraphResults | undefined
   try {
     progress('P2 cold build against the test server (fills the memory)')
     cold = await part('P2', 'cold build', () => api.coldBuild(corpus))
@@ -113,6 +118,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     )
     if (glossary) figures.push(...glossary.figures)
     if (rss) figures.push(rss.figure)
+
+    progress(`P5 one long paragraph: ${settings.paragraphSizes.map((bytes) => `${bytes / 1000} KB`).join(', ')}`)
+    paragraph = await part('P5', 'one long paragraph', () => measureParagraph(pieces, {sizes: settings.paragraphSizes, rounds: settings.rounds}))
+    if (paragraph) figures.push(...paragraph.figures)
   } finally {
     await api.close()
     const made = cold ? [corpus.root, rssRoot] : [corpus.root]
@@ -140,7 +149,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       overhead: overhead ? {rounds: overhead.rounds, timings: overhead.timings} : null,
       edited: edited ?? null,
       rss: rss ? {maxRssBytes: rss.maxRssBytes, milliseconds: rss.milliseconds} : null,
-      glossary: glossary ? {names: glossary.names, textBytes: glossary.textBytes, matches: glossary.matches ?? null} : null
+      glossary: glossary ? {names: glossary.names, textBytes: glossary.textBytes, matches: glossary.matches ?? null} : null,
+      paragraph: paragraph ? {sizes: paragraph.sizes, maxRssBytes: paragraph.maxRssBytes ?? null} : null
     }
   })
   console.log(`wrote ${path.relative(process.cwd(), resultsFile) || resultsFile}`)
@@ -168,6 +178,8 @@ function parseSettings(argv: readonly string[]): Settings | undefined {
     articles: positive(values.articles, quick ? 40 : 2000, '--articles'),
     rounds: positive(values.rounds, quick ? 5 : 3, '--rounds'),
     syntheticNames: quick ? 10_000 : 100_000,
+    // --quick keeps the ratio of sizes (100×) at a tenth of them, so that CI runs it in seconds.
+    paragraphSizes: quick ? [10_000, 100_000, 1_000_000] : [100_000, 1_000_000, 10_000_000],
     keep: values.keep ?? false,
     ...(cpuProfile ? {cpuProfileDir: path.resolve(cpuProfile)} : {})
   }
@@ -182,13 +194,19 @@ function positive(value: string | undefined, fallback: number, name: string): nu
 
 /**
  * The articles' Markdown, one after the other, up to `maxCharacters`: the text P3 matches names in.
- * Capped so that a slow matcher (4× the text is matched too, every round) cannot push the full bench past 5 minutes.
+ * Capped so that a slow matcher (4× the text is matched too, every round) cannot push the full bench past 5 minutes,
+ * and as long with --quick, where the corpus is read more than once.
  */
 async function corpusText(corpus: Corpus, maxCharacters: number): Promise<string> {
   let text = ''
-  for (const file of corpus.files) {
-    if (text.length >= maxCharacters) break
-    text += (await readFile(file, 'utf8')) + '\n'
+  // A small corpus (--quick) is read again until the text is as long: a short text times mostly the start.
+  while (text.length < maxCharacters) {
+    const before = text.length
+    for (const file of corpus.files) {
+      if (text.length >= maxCharacters) break
+      text += (await readFile(file, 'utf8')) + '\n'
+    }
+    if (text.length === before) break
   }
   return text
 }

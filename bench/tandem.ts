@@ -1,7 +1,10 @@
 /** The bench's few touch points with tandem's API, in one place. */
 import {decodeXML} from 'entities'
 import {build, type BuildResult} from '../src/pipeline/build.ts'
+import {estimate} from '../src/pipeline/estimate.ts'
 import type {Provider} from '../src/providers/provider.ts'
+
+export {sentenceStarts} from '../src/segment/split-sentences.ts'
 
 /** `build()` over every article of the project at `root`; throws unless every file built. */
 export async function buildAll(root: string, expectedFiles: number, provider?: Provider): Promise<BuildResult> {
@@ -42,4 +45,12 @@ export function codePoints(text: string): number {
   let count = 0
   for (const _ of text) count++
   return count
+}
+
+/** `tandem build --dry-run` in this process: what a build of the project at `root` would send; throws unless every file was counted. */
+export async function dryRun(root: string): Promise<{segments: number; billedCharacters: number}> {
+  const counted = await estimate({root})
+  const failed = counted.failed[0]
+  if (failed) throw new Error(`the dry run could not count ${failed.path}: ${failed.messages[0]?.reason ?? 'no message'}`)
+  return {segments: counted.total.segments, billedCharacters: counted.total.billedCharacters}
 }

@@ -7,6 +7,8 @@ import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {englishForm, NameMatcher, type NameMatch} from '../src/glossary/matcher.ts'
 import {readNameGlossary, type GlossaryEntry} from '../src/glossary/names-file.ts'
+import fc from 'fast-check'
+import {OracleNameMatcher} from './name-matcher-oracle.ts'
 import {repoRoot} from './project.ts'
 
 const glossary = await readNameGlossary(path.join(repoRoot, 'glossary', 'names.tsv'), repoRoot)
@@ -281,5 +283,52 @@ describe('a glossary of 100,000 entries', () => {
     const found = big.match(words.join(' '))
     expect(found).toHaveLength(2_000)
     expect(found.map(shape)).toEqual(expected)
+  })
+})
+
+describe('the character-level scan', () => {
+  /** Words that names are made of and that stand around them, inflected forms and look-alikes included. */
+  const words = [
+    'Selenskyj', 'Selenskyjs', 'Wolodymyr', 'Kursk', 'Boris', 'Johnson', 'Strauß', 'Marx', 'Lenz', 'Vereinte', 'Vereinten',
+    'Nationen', 'Weißes', 'Weißen', 'Haus', 'Hauses', 'Europäische', 'Europäischen', 'Union', 'Islamischer', 'Islamischen',
+    'Staat', 'Staates', 'Huthis', 'Huthi', 'Hohe', 'Hohen', 'Pforte', 'Nordkorea', 'Nordkoreas', 'Kiew', 'St', 'Petersburg',
+    'O', 'Brien', 'al', 'Assad', 'der', 'die', 'des', 'Die', 'greifen', 'sagte', 'und', 'Regierung', 'Offensive', '42', 'Türkei',
+    'Tu\u0308rkei', '𝔄lpha', 'Ωmega', 'ǅoe', 'x'
+  ]
+  const separators = [' ', ' ', '  ', '-', '‑', '. ', '.', "'", '’', "' ", '\n', '\u00a0', '\r\n', ', ', '„', '“ ', '/', '🎉', '\ud800', '']
+  const kinds = ['person', 'place', 'org', 'term'] as const
+
+  const inflectable = fc.constantFrom(
+    entry('Vereinte Nationen', 'United Nations', 'org'),
+    entry('Weißes Haus', 'White House', 'org'),
+    entry('Islamischer Staat', 'Islamic State', 'org'),
+    entry('Vereinigte Arabische Emirate', 'United Arab Emirates', 'place')
+  )
+  const name = fc.oneof(inflectable, fc
+    .tuple(fc.array(fc.constantFrom(...words), {minLength: 1, maxLength: 3}), fc.constantFrom(' ', ' ', '-', '. ', "'"), fc.constantFrom(...kinds))
+    .map(([parts, join, kind]) => entry(parts.join(join), parts.join(join).toUpperCase(), kind)))
+  const text = fc
+    .array(fc.tuple(fc.oneof(fc.constantFrom(...words), fc.string({maxLength: 3, unit: 'binary'})), fc.constantFrom(...separators)), {maxLength: 40})
+    .map((pieces) => pieces.map(([word, separator]) => word + separator).join(''))
+
+  it('finds what the token matcher found, on random text with random names', () => {
+    fc.assert(
+      fc.property(fc.array(name, {maxLength: 12}), fc.array(text, {minLength: 1, maxLength: 4}), (names, texts) => {
+        const fast = new NameMatcher(names)
+        const oracle = new OracleNameMatcher(names)
+        for (const sample of texts) expect(fast.match(sample)).toEqual(oracle.match(sample))
+      }),
+      {numRuns: 1500}
+    )
+  })
+
+  it('finds what the token matcher found with the real glossary, on random text', () => {
+    const oracle = new OracleNameMatcher([...glossary.entries, ...synthetic])
+    fc.assert(
+      fc.property(text, (sample) => {
+        expect(matcher.match(sample)).toEqual(oracle.match(sample))
+      }),
+      {numRuns: 1500}
+    )
   })
 })

@@ -3,7 +3,7 @@ import type {VFile} from 'vfile'
 import {tandemData} from '../core/data.ts'
 import {keepText, normalizeTaggedText, toTaggedText} from '../core/tagged-text.ts'
 import type {SourcePoint} from '../core/types.ts'
-import {composed, sourceIndex} from '../core/source-offsets.ts'
+import {composed, sourceIndexer} from '../core/source-offsets.ts'
 import {location} from 'vfile-location'
 import {englishForm, type NameMatch, type NameMatcher} from './matcher.ts'
 
@@ -32,11 +32,17 @@ export default function applyNameGlossary(options: Options) {
       }
       if (byNode.size === 0) continue
 
+      // One walk over each node's source for all its matches, which come in order.
+      const indexers = new Map<Text, (index: number) => number>()
       const place = (match: NameMatch, node: Text): SourcePoint => {
         const start = node.position?.start
         if (start?.offset === undefined) return segment.position
-        const raw = source.slice(start.offset, node.position?.end.offset)
-        const point = lines.toPoint(start.offset + sourceIndex(node.value, raw, match.start))
+        let indexer = indexers.get(node)
+        if (!indexer) {
+          indexer = sourceIndexer(node.value, source.slice(start.offset, node.position?.end.offset))
+          indexers.set(node, indexer)
+        }
+        const point = lines.toPoint(start.offset + indexer(match.start))
         return point ? {line: point.line, column: point.column} : segment.position
       }
       segment.matches = [...byNode].flatMap(([node, found]) =>

@@ -19,6 +19,8 @@ interface TrieNode {
   /** Keyed by the separator before the token (`''` at the root, `' '` or `'-'` after) plus the token. */
   children: Map<string, TrieNode>
   entry?: GlossaryEntry
+  /** Whether a child is an adjective stem: only then is a word tried as an adjective. */
+  stems?: boolean
 }
 
 // Words are runs of letters, marks and digits; everything else, hyphen and apostrophe included, separates them.
@@ -32,6 +34,130 @@ const adjectiveMark = '\u0000'
 const adjectiveForm = /^(\p{Lu}[\p{L}\p{M}]*?)(e|en|er|es|em)$/u
 /** Endings an inflected name's last noun may take: genitive `-s`/`-es`, dative plural `-n` (Weißen Hauses, Emiraten). */
 const nounEndings = ['es', 's', 'n']
+
+/**
+ * A trie over UTF-16 code units whose edges live in one open-addressing hash table of typed arrays:
+ * a look-up allocates nothing, and 100k names cost a few megabytes, not a Map per node.
+ */
+class CharacterTrie {
+  private parents = new Int32Array(1 << 12).fill(-1)
+  private codes = new Uint16Array(1 << 12)
+  private children = new Int32Array(1 << 12)
+  private edges = 0
+  private readonly nodeFlags: number[] = [0]
+
+  /** The root's children by code unit, directly: every word's first letter is looked up here. */
+  private readonly rootChildren = new Int32Array(0x10000).fill(-1)
+
+  /** The child of `node` by `code`, or -1. */
+  child(node: number, code: number): number {
+    if (node === 0) return this.rootChildren[code] ?? -1
+    const mask = this.parents.length - 1
+    for (let slot = slotOf(node, code, mask); ; slot = (slot + 1) & mask) {
+      const parent = this.parents[slot] ?? -1
+      if (parent === -1) return -1
+      if (parent === node && this.codes[slot] === code) return this.children[slot] ?? -1
+    }
+  }
+
+  /** The child of `node` by `code`, made when missing. */
+  add(node: number, code: number): number {
+    const found = this.child(node, code)
+    if (found !== -1) return found
+    if ((this.edges + 1) * 2 > this.parents.length) this.grow()
+    const child = this.nodeFlags.length
+    this.nodeFlags.push(0)
+    this.put(node, code, child)
+    this.edges++
+    return child
+  }
+
+  flags(node: number): number {
+    return this.nodeFlags[node] ?? 0
+  }
+
+  mark(node: number, flag: number): void {
+    this.nodeFlags[node] = this.flags(node) | flag
+  }
+
+  private put(node: number, code: number, child: number): void {
+    if (node === 0) {
+      this.rootChildren[code] = child
+      return
+    }
+    const mask = this.parents.length - 1
+    let slot = slotOf(node, code, mask)
+    while ((this.parents[slot] ?? -1) !== -1) slot = (slot + 1) & mask
+    this.parents[slot] = node
+    this.codes[slot] = code
+    this.children[slot] = child
+  }
+
+  private grow(): void {
+    const {parents, codes, children} = this
+    this.parents = new Int32Array(parents.length * 2).fill(-1)
+    this.codes = new Uint16Array(parents.length * 2)
+    this.children = new Int32Array(parents.length * 2)
+    for (let slot = 0; slot < parents.length; slot++) {
+      const parent = parents[slot] ?? -1
+      if (parent !== -1) this.put(parent, codes[slot] ?? 0, children[slot] ?? 0)
+    }
+  }
+}
+
+function slotOf(node: number, code: number, mask: number): number {
+  return (Math.imul(node, 0x9e3779b1) ^ Math.imul(code, 0x85ebca6b)) & mask
+}
+
+/** Bits of the first words' character trie: a name's first word ends here as written, as an adjective stem, or is a whole name. */
+const exactWord = 1
+const adjectiveStem = 2
+const wholeName = 4
+
+/** Per UTF-16 code unit outside the surrogates: 1 when it is a letter, mark or digit (what `wordPattern` matches). */
+const wordUnits = (() => {
+  const table = new Uint8Array(0x10000)
+  const one = /^[\p{L}\p{M}\p{N}]$/u
+  for (let code = 0; code < 0x10000; code++) {
+    if ((code < 0xd800 || code > 0xdfff) && one.test(String.fromCharCode(code))) table[code] = 1
+  }
+  return table
+})()
+/** Per UTF-16 code unit: 1 when `\s` matches it. */
+const spaceUnits = (() => {
+  const table = new Uint8Array(0x10000)
+  for (let code = 0; code < 0x10000; code++) if (/^\s$/.test(String.fromCharCode(code))) table[code] = 1
+  return table
+})()
+const astralWordCharacter = /^[\p{L}\p{M}\p{N}]$/u
+
+/** The length in code units (1, or 2 for a surrogate pair) of the word character at `index`, or 0 when there is none. */
+function wordCharacterAt(text: string, index: number): number {
+  if (index >= text.length) return 0
+  const code = text.charCodeAt(index)
+  if (code < 0xd800 || code > 0xdfff) return wordUnits[code] ?? 0
+  const low = text.charCodeAt(index + 1)
+  if (code > 0xdbff || !(low >= 0xdc00 && low <= 0xdfff)) return 0
+  return astralWordCharacter.test(text.slice(index, index + 2)) ? 2 : 0
+}
+
+/** Where the word that goes on at `from` ends. */
+function wordEnd(text: string, from: number): number {
+  let end = from
+  while (end < text.length) {
+    const code = text.charCodeAt(end)
+    const size = code < 0xd800 || code > 0xdfff ? (wordUnits[code] ?? 0) : wordCharacterAt(text, end)
+    if (size === 0) break
+    end += size
+  }
+  return end
+}
+
+/** Where the next word starts at or after `from`, or -1. */
+function nextWordStart(text: string, from: number): number {
+  for (let at = from; at < text.length; at++) if (wordCharacterAt(text, at) > 0) return at
+  return -1
+}
 
 const articles = new Set(['der', 'die', 'das', 'den', 'dem', 'des', 'ein', 'eine', 'einer', 'eines', 'einem', 'einen'])
 /** Words before a noun that make it plural, so that its `-s` is no genitive (die Huthis, der Huthis, den Huthis). */
@@ -56,12 +182,20 @@ const pluralVerbs = new Set([
 /**
  * German-aware name matching over a token trie (design.md "Name glossary"):
  * leftmost-longest, whole words only, with the genitive `-s`, the apostrophe genitive,
- * and names inside hyphen compounds (`Selenskyj-Regierung`). Linear in the text for any glossary size.
+ * and names inside hyphen compounds (`Selenskyj-Regierung`).
+ *
+ * The text is scanned once, code unit by code unit. At each word's start, a character trie of the
+ * names' first words (as written, as an adjective stem, or with a genitive `-s`) says whether a name
+ * could start there; only then is the word cut out and the token trie walked. Most words start no
+ * name, so they cost a few table and map look-ups and no string, whatever the glossary's size.
  */
 export class NameMatcher {
   private readonly root: TrieNode = {children: new Map()}
-  /** First code units of the names' first words: most words of a text start with none of them. */
-  private readonly firstCodes = new Set<number>()
+  /** The first words' character trie (its root is node 0). */
+  private readonly firstWords = new CharacterTrie()
+  /** By node of `firstWords`: the root's child for that first word as written, and as an adjective stem. */
+  private readonly rootWords: Array<TrieNode | undefined> = []
+  private readonly rootStems: Array<TrieNode | undefined> = []
 
   constructor(entries: Iterable<GlossaryEntry>) {
     for (const entry of entries) this.add(entry)
@@ -81,81 +215,123 @@ export class NameMatcher {
           ? adjectiveForm.exec(word[0])
           : null
       const key = separator + (adjective ? adjectiveMark + (adjective[1] ?? '') : word[0])
-      if (node === this.root) this.firstCodes.add(word[0].charCodeAt(0))
       let child = node.children.get(key)
       if (!child) {
         child = {children: new Map()}
         node.children.set(key, child)
+        if (adjective) node.stems = true
       }
+      if (node === this.root) this.markFirstWord(adjective ? (adjective[1] ?? '') : word[0], adjective ? adjectiveStem : exactWord, child)
       node = child
       last = word.index + word[0].length
     }
     // The first entry for a German form wins; lint reports the rest.
-    if (node !== this.root && !node.entry) node.entry = entry
+    if (node !== this.root && !node.entry) {
+      node.entry = entry
+      if (words.length === 1 && words[0]) this.markFirstWord(words[0][0], wholeName, node)
+    }
+  }
+
+  private markFirstWord(word: string, flag: number, child: TrieNode) {
+    let node = 0
+    for (let index = 0; index < word.length; index++) node = this.firstWords.add(node, word.charCodeAt(index))
+    this.firstWords.mark(node, flag)
+    if (flag === adjectiveStem) this.rootStems[node] = child
+    else this.rootWords[node] = child
+  }
+
+  /**
+   * The child of `node` for `token` after `separator` (as an adjective stem when `stem`). The root's
+   * children are found through the character trie: a walk over the token is cheaper than hashing it
+   * into a map of every name's first word.
+   */
+  private child(node: TrieNode, separator: string, token: string, stem = false): TrieNode | undefined {
+    if (node !== this.root) return node.children.get(stem ? separator + adjectiveMark + token : separator + token)
+    let at = 0
+    for (let index = 0; index < token.length && at !== -1; index++) at = this.firstWords.child(at, token.charCodeAt(index))
+    if (at <= 0) return undefined
+    return stem ? this.rootStems[at] : this.rootWords[at]
+  }
+
+  /**
+   * Whether a name could start with the word `text[start, end)`: it is a name's first word as written,
+   * a single-word name with a genitive `-s`, or an adjective stem with an ending of one or two letters.
+   * Never false where `longestAt` would find a name; often true where it finds none.
+   */
+  private mayStartName(text: string, start: number, end: number): boolean {
+    const trie = this.firstWords
+    const length = end - start
+    let node = 0
+    for (let depth = 0; depth < length; depth++) {
+      const flags = trie.flags(node)
+      if (depth === length - 1 && (flags & wholeName) !== 0 && text.charCodeAt(end - 1) === 0x73 /* s */ && length > 1) return true
+      if (depth >= length - 2 && depth > 0 && (flags & adjectiveStem) !== 0) return true
+      node = trie.child(node, text.charCodeAt(start + depth))
+      if (node === -1) return false
+    }
+    return (trie.flags(node) & exactWord) !== 0
   }
 
   /** Every name in `text`, left to right, without overlaps. */
   match(text: string): NameMatch[] {
-    // Offsets only: keeping an object per word alive would dominate the time on long texts.
-    const starts: number[] = []
-    const ends: number[] = []
-    const pattern = new RegExp(wordPattern.source, wordPattern.flags)
-    for (let word = pattern.exec(text); word; word = pattern.exec(text)) {
-      starts.push(word.index)
-      ends.push(word.index + word[0].length)
-    }
     const matches: NameMatch[] = []
-    let index = 0
-    while (index < starts.length) {
-      if (!this.firstCodes.has(text.charCodeAt(starts[index] ?? 0))) {
-        index++
+    let at = 0
+    while (at < text.length) {
+      // Outside the surrogates, the table alone says whether a word starts here.
+      const code = text.charCodeAt(at)
+      const size = code < 0xd800 || code > 0xdfff ? (wordUnits[code] ?? 0) : wordCharacterAt(text, at)
+      if (size === 0) {
+        at++
         continue
       }
-      const found = this.longestAt(text, starts, ends, index)
-      if (found) {
-        matches.push(found.match)
-        index = found.next
-      } else {
-        index++
-      }
+      const start = at
+      const end = wordEnd(text, start + size)
+      const found = this.mayStartName(text, start, end) ? this.longestAt(text, start, end) : undefined
+      if (found) matches.push(found.match)
+      at = found ? found.next : end
     }
     return matches
   }
 
-  private longestAt(text: string, starts: number[], ends: number[], first: number): {match: NameMatch; next: number} | undefined {
-    const start = starts[first] ?? 0
+  /** The longest name that starts with the word `text[start, firstEnd)`, and where the scan goes on after it. */
+  private longestAt(text: string, start: number, firstEnd: number): {match: NameMatch; next: number} | undefined {
     const afterArticle = articles.has(previousWord(text, start).toLowerCase())
     // Paths through the trie: a word can be read as written and, inside a name, as an inflected adjective.
     let paths: Array<{node: TrieNode; inflected: boolean}> = [{node: this.root, inflected: false}]
     let best: {match: NameMatch; next: number} | undefined
-    for (let index = first; paths.length > 0 && index < starts.length; index++) {
-      const end = ends[index] ?? 0
-      const word = text.slice(starts[index], end)
+    let wordStart = start
+    let end = firstEnd
+    for (let first = true; paths.length > 0; first = false) {
       let separator = ''
-      if (index > first) {
-        const gap = normalizeSeparator(text.slice(ends[index - 1], starts[index]))
+      if (!first) {
+        const previousEnd = end
+        wordStart = nextWordStart(text, previousEnd)
+        if (wordStart === -1) break
+        end = wordEnd(text, wordStart)
+        const gap = normalizeSeparator(text.slice(previousEnd, wordStart))
         if (gap === undefined) break
         separator = gap
       }
-      const adjective = adjectiveForm.exec(word)
+      const word = text.slice(wordStart, end)
+      const adjective = paths.some((path) => path.node.stems) ? adjectiveForm.exec(word) : null
       const nextPaths: Array<{node: TrieNode; inflected: boolean}> = []
       for (const path of paths) {
-        const exact = path.node.children.get(separator + word)
+        const exact = this.child(path.node, separator, word)
         if (exact) nextPaths.push({node: exact, inflected: path.inflected})
-        const stem = adjective ? path.node.children.get(separator + adjectiveMark + (adjective[1] ?? '')) : undefined
+        const stem = adjective ? this.child(path.node, separator, adjective[1] ?? '', true) : undefined
         if (stem) nextPaths.push({node: stem, inflected: true})
 
         if (path.inflected) {
           // The last noun of an inflected name (des Weißen Hauses): the article carries the case, so no possessive.
           for (const ending of nounEndings) {
-            const noun = word.length > ending.length + 1 && word.endsWith(ending) ? path.node.children.get(separator + word.slice(0, -ending.length)) : undefined
-            if (noun?.entry) best = {match: this.found(text, noun.entry, start, end, {afterArticle}), next: index + 1}
+            const noun = word.length > ending.length + 1 && word.endsWith(ending) ? this.child(path.node, separator, word.slice(0, -ending.length)) : undefined
+            if (noun?.entry) best = {match: this.found(text, noun.entry, start, end, {afterArticle}), next: end}
           }
         }
-        const genitive = word.length > 1 && word.endsWith('s') ? path.node.children.get(separator + word.slice(0, -1)) : undefined
+        const genitive = word.length > 1 && word.endsWith('s') ? this.child(path.node, separator, word.slice(0, -1)) : undefined
         if (genitive?.entry) {
           const plural = pluralContext(text, start, end)
-          best = {match: this.found(text, genitive.entry, start, end, plural ? {plural, afterArticle} : {genitive: !path.inflected, afterArticle}), next: index + 1}
+          best = {match: this.found(text, genitive.entry, start, end, plural ? {plural, afterArticle} : {genitive: !path.inflected, afterArticle}), next: end}
         }
         if (exact?.entry || stem?.entry) {
           const found = (exact?.entry ?? stem?.entry) as GlossaryEntry
@@ -164,8 +340,8 @@ export class NameMatcher {
           const opening = text[start - 1]
           const quoted = after !== undefined && opening !== undefined && openingQuote(after).includes(opening)
           const apostrophe =
-            after !== undefined && apostrophes.has(after) && apostropheGenitiveEnding.test(word) && !isWordCharacter(text[end + 1]) && !quoted
-          best = {match: this.found(text, found, start, apostrophe ? end + 1 : end, {genitive: apostrophe, afterArticle}), next: index + 1}
+            after !== undefined && apostrophes.has(after) && apostropheGenitiveEnding.test(word) && !isWordUnit(text, end + 1) && !quoted
+          best = {match: this.found(text, found, start, apostrophe ? end + 1 : end, {genitive: apostrophe, afterArticle}), next: end}
         }
       }
       paths = nextPaths
@@ -189,6 +365,8 @@ export class NameMatcher {
  * with or without a space (`St. Petersburg`, `O'Brien`). Anything else ends a multi-word name.
  */
 export function normalizeSeparator(gap: string): string | undefined {
+  // The usual gaps, without the regular expressions.
+  if (gap === ' ' || gap === '-') return gap
   const normal = gap.replace(/[ \t\n\u00a0]+/g, ' ').replace(/‑/g, '-').replace(/’/g, "'")
   return /^(?: |-|\. ?|' ?)$/.test(normal) ? normal : undefined
 }
@@ -227,11 +405,11 @@ function pluralContext(text: string, start: number, end: number): boolean {
 /** The word just before `offset`, across one run of white space; empty when something else comes between. */
 function previousWord(text: string, offset: number): string {
   let end = offset
-  while (end > 0 && /\s/.test(text[end - 1] ?? '')) end--
+  while (end > 0 && isSpaceUnit(text, end - 1)) end--
   if (end === offset || end === 0) return ''
   let begin = end
   // Articles are short: looking further back than this is never needed, and keeps matching linear.
-  while (begin > 0 && end - begin < 12 && isWordCharacter(text[begin - 1])) begin--
+  while (begin > 0 && end - begin < 12 && isWordUnit(text, begin - 1)) begin--
   return text.slice(begin, end)
 }
 
@@ -245,8 +423,14 @@ function openingQuote(closing: string): string {
   return closing === '’' ? '‘’' : closing
 }
 
-function isWordCharacter(character: string | undefined): boolean {
-  return character !== undefined && /[\p{L}\p{M}\p{N}]/u.test(character)
+/** Whether the code unit at `index` is, on its own, a letter, mark or digit (a surrogate never is). */
+function isWordUnit(text: string, index: number): boolean {
+  return index < text.length && wordUnits[text.charCodeAt(index)] === 1
+}
+
+/** Whether the code unit at `index` is white space as `\s` knows it. */
+function isSpaceUnit(text: string, index: number): boolean {
+  return index < text.length && spaceUnits[text.charCodeAt(index)] === 1
 }
 
 /**

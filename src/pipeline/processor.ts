@@ -10,6 +10,7 @@ import type {Settings} from '../core/defaults.ts'
 import {markdownStyle} from '../core/markdown-options.ts'
 import segmentBlocks from '../segment/segment-blocks.ts'
 import remarkTemplateTags from '../segment/template-tags.ts'
+import remarkLinearText from '../segment/linear-text.ts'
 import applyNameGlossary from '../glossary/apply-name-glossary.ts'
 import checkNames from '../glossary/check-names.ts'
 import type {NameMatcher} from '../glossary/matcher.ts'
@@ -75,7 +76,9 @@ export const markdownSyntax: Preset = {
     remarkGfm,
     // `$$…$$` only: a single `$` is too often a price in running text.
     [remarkMath, {singleDollarTextMath: false}],
-    remarkTemplateTags
+    remarkTemplateTags,
+    // Long paragraphs in linear time: micromark's own merge of text data is quadratic.
+    remarkLinearText
   ]
 }
 

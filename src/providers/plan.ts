@@ -168,10 +168,10 @@ export function partKey(of: string, index: number, count: number, text: string):
  * A sentence longer than the limit is split between words; a single word longer than it goes alone.
  */
 export function splitTaggedText(text: string, maxBytes: number): string[] {
-  const {plain, offsets, depths} = stripTags(text)
+  const {plain, offset, depth} = stripTags(text)
   const cuts: number[] = []
   for (const start of sentenceStarts(plain)) {
-    const cut = cutsBefore(plain, offsets, start).find((at) => depths[at] === 0)
+    const cut = cutsBefore(plain, offset, start).find((at) => depth(at) === 0)
     if (cut !== undefined) cuts.push(cut)
   }
   const pieces: string[] = []
@@ -184,7 +184,7 @@ export function splitTaggedText(text: string, maxBytes: number): string[] {
     // No sentence boundary helps: fall back to the spaces between words, outside elements.
     const words: number[] = []
     for (let index = start + 1; index < end; index++) {
-      if (/\s/.test(text.charAt(index - 1)) && !/\s/.test(text.charAt(index)) && depths[index] === 0) words.push(index)
+      if (/\s/.test(text.charAt(index - 1)) && !/\s/.test(text.charAt(index)) && depth(index) === 0) words.push(index)
     }
     for (const [from, to] of ranges(words, end, start)) pieces.push(text.slice(from, to))
   }
@@ -205,40 +205,88 @@ export function splitTaggedText(text: string, maxBytes: number): string[] {
   return chunks
 }
 
-/** Tags removed; `offsets[i]` is where plain character `i` is in `text`; `depths[j]`, the elements open at `text[j]`. */
-function stripTags(text: string): {plain: string; offsets: number[]; depths: Uint16Array} {
-  const offsets: number[] = []
-  const depths = new Uint16Array(text.length + 1)
+interface Stripped {
+  /** The text without its tags. */
+  plain: string
+  /** Where plain character `index` stands in the text. */
+  offset: (index: number) => number | undefined
+  /** How many elements are open at `text[index]`: a tag's `<` counts as before it, the rest of the tag as after. */
+  depth: (index: number) => number
+}
+
+/**
+ * Tags removed. The places are kept per tag, not per character, and found by binary search:
+ * a segment of megabytes has few tags, and an array per character would cost its size many times over.
+ */
+function stripTags(text: string): Stripped {
+  // The runs of text between tags: where each starts in `plain` and in `text`.
+  const runPlain: number[] = []
+  const runText: number[] = []
+  // The tags: where each starts and ends in `text`, and the elements open before and after it.
+  const tagStart: number[] = []
+  const tagEnd: number[] = []
+  const tagBefore: number[] = []
+  const tagAfter: number[] = []
   let plain = ''
   let depth = 0
-  let index = 0
-  while (index < text.length) {
-    depths[index] = depth
-    if (text.charAt(index) === '<') {
-      const end = text.indexOf('>', index)
-      const tag = text.slice(index, end + 1)
-      const next = end + 1
-      if (tag.startsWith('</')) depth--
-      else if (!tag.endsWith('/>')) depth++
-      for (let inside = index + 1; inside < next; inside++) depths[inside] = depth
-      index = next
-      continue
+  let run = 0
+  for (let index = text.indexOf('<'); index !== -1; index = text.indexOf('<', run)) {
+    const end = text.indexOf('>', index)
+    // A `<` that opens no tag is text (tagged text escapes its own, so this is only ever bad input).
+    if (end === -1) break
+    if (index > run) {
+      runPlain.push(plain.length)
+      runText.push(run)
+      plain += text.slice(run, index)
     }
-    offsets.push(index)
-    plain += text.charAt(index)
-    index++
+    const tag = text.slice(index, end + 1)
+    tagStart.push(index)
+    tagEnd.push(end + 1)
+    tagBefore.push(depth)
+    if (tag.startsWith('</')) depth--
+    else if (!tag.endsWith('/>')) depth++
+    tagAfter.push(depth)
+    run = end + 1
   }
-  depths[text.length] = depth
-  return {plain, offsets, depths}
+  if (run < text.length) {
+    runPlain.push(plain.length)
+    runText.push(run)
+    plain += text.slice(run)
+  }
+  return {
+    plain,
+    offset(index) {
+      if (index < 0 || index >= plain.length) return undefined
+      const at = lastAtOrBefore(runPlain, index)
+      return (runText[at] ?? 0) + index - (runPlain[at] ?? 0)
+    },
+    depth(index) {
+      const at = lastAtOrBefore(tagStart, index)
+      if (at === -1) return 0
+      return index === tagStart[at] ? (tagBefore[at] ?? 0) : (tagAfter[at] ?? 0)
+    }
+  }
+}
+
+/** The index of the last of the ascending `values` that is at most `value`, or -1. */
+function lastAtOrBefore(values: readonly number[], value: number): number {
+  let low = 0
+  let high = values.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if ((values[middle] ?? 0) <= value) low = middle + 1
+    else high = middle
+  }
+  return low - 1
 }
 
 /**
  * Where in the tagged text a sentence starting at plain offset `start` may begin: just after the space before it
  * (so that an element opening the sentence goes with it), else at its first character (after a closing tag).
  */
-function cutsBefore(plain: string, offsets: readonly number[], start: number): number[] {
-  const space = offsets[start - 1]
-  const first = offsets[start]
+function cutsBefore(plain: string, offset: Stripped['offset'], start: number): number[] {
+  const space = offset(start - 1)
+  const first = offset(start)
   const cuts = space !== undefined && /\s/.test(plain.charAt(start - 1)) ? [space + 1] : []
   return first === undefined ? cuts : [...cuts, first]
 }
