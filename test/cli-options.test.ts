@@ -38,7 +38,7 @@ describe('tandem --version', () => {
 describe('tandem --quiet', () => {
   it('leaves out the summary but not the errors', async () => {
     const project = await createProject({files: {'content/de/a.md': article, 'memory/de-en.jsonl': fullMemory}})
-    expect((await project.cli(['build'])).stderr).toEqual(['1 file built, 0 unchanged'])
+    expect((await project.cli(['build'])).stderr).toEqual(['1 file: 1 built, 0 unchanged, 0 failed'])
     expect(await project.cli(['--quiet', 'build'])).toEqual({code: 0, stdout: [], stderr: []})
 
     await project.write('content/de/b.md', 'Ein Absatz ohne Übersetzung.\n')
@@ -54,7 +54,7 @@ describe('the project root', () => {
   it('is found from a subdirectory: `tandem build` in content/ builds the project and writes nothing into content/', async () => {
     const project = await createProject({files: {'content/de/a.md': article, 'memory/de-en.jsonl': fullMemory}})
     const run = await cliIn(path.join(project.root, 'content'), ['build'])
-    expect(run.stderr).toEqual(['1 file built, 0 unchanged'])
+    expect(run.stderr).toEqual(['1 file: 1 built, 0 unchanged, 0 failed'])
     expect(run.code).toBe(0)
     expect(await project.read('content/en/a.md')).toContain('# The troops')
     expect(await project.exists('site/index.html')).toBe(true)

@@ -4,7 +4,9 @@
  */
 import {readdir, readFile} from 'node:fs/promises'
 import path from 'node:path'
+import fc from 'fast-check'
 import {afterEach, describe, expect, it, vi} from 'vitest'
+import {fileCounts} from '../src/cli/run-build.ts'
 import {sha256} from '../src/core/hash.ts'
 import type {MemoryRecord} from '../src/memory/translation-memory.ts'
 import {billedCharacters, defaultTranslate, translateWords} from './servers/deepl.ts'
@@ -45,7 +47,7 @@ describe('tandem build with DeepL', () => {
 
     const first = await project.cli(['build', '--concurrency', '1'], env(deepl))
     expect(first.stdout).toEqual([])
-    expect(first.stderr).toEqual(['1 file built, 0 unchanged, 13 segments translated (314 characters billed)'])
+    expect(first.stderr).toEqual(['1 file: 1 built, 0 unchanged, 0 failed; 13 segments translated (314 characters billed)'])
     expect(first.code).toBe(0)
 
     // What was sent: tagged text, with neither the URL nor the code span in it.
@@ -165,7 +167,7 @@ describe('tandem build with DeepL', () => {
     const before = await Promise.all(watched.map(async (file) => [await project.bytes(file), await project.mtime(file)] as const))
     deepl.reset()
     const second = await project.cli(['build', '--concurrency', '1'], env(deepl))
-    expect(second).toEqual({code: 0, stdout: [], stderr: ['1 file built, 1 unchanged']})
+    expect(second).toEqual({code: 0, stdout: [], stderr: ['1 file: 0 built, 1 unchanged, 0 failed']})
     expect(deepl.requests).toEqual([])
     const after = await Promise.all(watched.map(async (file) => [await project.bytes(file), await project.mtime(file)] as const))
     expect(after).toEqual(before)
@@ -190,7 +192,7 @@ describe('tandem build with DeepL', () => {
     expect(stopped.stderr).toEqual([
       'content/de/b.md:1:1  error  DeepL quota exceeded: Quota for this billing period has been exceeded, message: Quota exceeded  provider-error',
       // Requests are packed across files: the first carries a.md's 3 texts and b.md's first 47, the second goes over the quota.
-      '1 file built, 0 unchanged, 50 segments translated (' + (bill(aTexts) + bill(bTexts.slice(0, 47))) + ' characters billed), 1 file failed',
+      '2 files: 1 built, 0 unchanged, 1 failed; 50 segments translated (' + (bill(aTexts) + bill(bTexts.slice(0, 47))) + ' characters billed)',
       `DeepL's character quota is used up. Still to translate: 14 segments, ${bill(bTexts.slice(47))} characters ` +
         `(€${((bill(bTexts.slice(47)) * 20) / 1e6).toFixed(4)}) in 1 file. Every translation received is kept in memory/de-en.jsonl; ` +
         'when the quota renews, or with another key, run `tandem build` again: it sends only what is missing (`tandem build --dry-run` counts it).'
@@ -210,7 +212,7 @@ describe('tandem build with DeepL', () => {
     // Quota restored: only the 14 texts that are still missing are sent.
     const unlimited = await server()
     const resumed = await project.cli(['build', '--concurrency', '1'], env(unlimited))
-    expect(resumed.stderr).toEqual([`2 files built, 1 unchanged, 14 segments translated (${bill(bTexts.slice(47))} characters billed)`])
+    expect(resumed.stderr).toEqual([`2 files: 1 built, 1 unchanged, 0 failed; 14 segments translated (${bill(bTexts.slice(47))} characters billed)`])
     expect(resumed.code).toBe(0)
     expect(unlimited.translateRequests().map((request) => request.params.texts)).toEqual([bTexts.slice(47)])
 
@@ -246,7 +248,7 @@ describe('tandem build with DeepL', () => {
     expect(run.stderr).toEqual([
       `content/de/a.md:1:1  error  ${refused}  provider-error`,
       `content/de/b.md:1:1  error  ${refused}  provider-error`,
-      '0 files built, 0 unchanged, 2 files failed'
+      '2 files: 0 built, 0 unchanged, 2 failed'
     ])
     expect(run.stdout).toEqual([])
     // One refused request; the build stopped there.
@@ -305,7 +307,7 @@ describe('tandem build without a key', () => {
       `content/de/x.md:17:1  error  no translation for "Land"; ${hint}`,
       `content/de/x.md:17:8  error  no translation for "Zahl"; ${hint}`,
       `content/de/x.md:19:1  error  no translation for "Nordkorea"; ${hint}`,
-      '1 file built, 0 unchanged, 1 file failed'
+      '2 files: 1 built, 0 unchanged, 1 failed'
     ])
     expect(run.code).toBe(1)
     expect(await project.exists('content/en/x.md')).toBe(false)
@@ -346,7 +348,7 @@ describe('tandem build without a key', () => {
     const project = await createProject({memoryDir: false})
     await copyFromRepo(project, 'content/de', 'memory', 'glossary')
     const run = await project.cli(['build'])
-    expect(run).toEqual({code: 0, stdout: [], stderr: ['1 file built, 0 unchanged']})
+    expect(run).toEqual({code: 0, stdout: [], stderr: ['1 file: 1 built, 0 unchanged, 0 failed']})
     const names = await readdir(path.join(repoRoot, 'content', 'de'))
     expect(names.length).toBeGreaterThan(0)
     for (const name of names) {
@@ -370,7 +372,7 @@ describe('tandem build <files>', () => {
       files: {'content/de/a.md': '# Die Truppen\n', 'content/de/b.md': '# Der Krieg\n', 'memory/de-en.jsonl': memoryFile(memory)}
     })
     const run = await project.cli(['build', 'content/de/b.md'])
-    expect(run).toEqual({code: 0, stdout: [], stderr: ['1 file built, 0 unchanged']})
+    expect(run).toEqual({code: 0, stdout: [], stderr: ['1 file: 1 built, 0 unchanged, 0 failed']})
     expect(await listFiles(path.join(project.root, 'content'))).toEqual(['de/a.md', 'de/b.md', 'en/b.md', 'parallel/b.md'])
     expect(await project.read('content/en/b.md')).toMatch(/(^|\n)# The war\n$/)
   })
@@ -398,7 +400,7 @@ describe('tandem build on bad input', () => {
       'content/de/blank.md:1:1  error  the file is empty  empty-file',
       'content/de/empty.md:1:1  error  the file is empty  empty-file',
       'content/de/latin1.md:3:12  error  not valid UTF-8 (byte 0xf6 at offset 21); save the file as UTF-8  invalid-utf8',
-      '1 file built, 0 unchanged, 3 files failed'
+      '4 files: 1 built, 0 unchanged, 3 failed'
     ])
     expect(run.code).toBe(1)
     expect(await listFiles(path.join(project.root, 'content'))).toEqual([
@@ -433,7 +435,7 @@ describe('tandem build on bad input', () => {
       'content/de/both.md:1:1  warning  the file starts with a byte order mark; it is ignored  bom',
       'content/de/both.md:1:4  warning  the file has CR or CRLF line endings; they are read as LF  crlf',
       'content/de/crlf.md:1:4  warning  the file has CR or CRLF line endings; they are read as LF  crlf',
-      '4 files built, 0 unchanged'
+      '4 files: 4 built, 0 unchanged, 0 failed'
     ])
     expect(run.code).toBe(0)
 
@@ -493,5 +495,35 @@ describe('tandem import', () => {
     expect(forced).toEqual({code: 0, stdout: [], stderr: [`wrote ${output}`]})
     expect((await project.bytes(output)).equals(committed)).toBe(true)
     expect(await listFiles(project.root)).toEqual([seedName, output])
+  })
+})
+
+describe('the summary of tandem build', () => {
+  it('puts every file in exactly one part, built + unchanged + failed = files, in both languages', async () => {
+    const records = [memoryRecord('Der Krieg ist nicht vorbei.', 'The war is not over.'), memoryRecord('Die Truppen bleiben.', 'The troops stay.')]
+    const project = await createProject({
+      files: {'content/de/a.md': 'Der Krieg ist nicht vorbei.\n', 'memory/de-en.jsonl': memoryFile(records)}
+    })
+    expect((await project.cli(['build'])).stderr).toEqual(['1 file: 1 built, 0 unchanged, 0 failed'])
+    // a.md as built, b.md new, c.md with nothing in the memory.
+    await project.write('content/de/b.md', 'Die Truppen bleiben.\n')
+    await project.write('content/de/c.md', 'Ein Satz ohne Übersetzung.\n')
+    const mixed = await project.cli(['build'])
+    expect(mixed.code).toBe(1)
+    expect(mixed.stderr.at(-1)).toBe('3 files: 1 built, 1 unchanged, 1 failed')
+    const german = await project.cli(['--ui', 'de', 'build'])
+    expect(german.stderr.at(-1)).toBe('3 Dateien: 0 gebaut, 2 unverändert, 1 fehlgeschlagen')
+  })
+
+  it('adds up for any mix of files (fileCounts)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ok: fc.boolean(), written: fc.array(fc.constant('content/en/x.md'), {maxLength: 2})})), (files) => {
+        const counts = fileCounts(files)
+        expect(counts.built + counts.unchanged + counts.failed).toBe(counts.count)
+        expect(counts.count).toBe(files.length)
+        expect(counts.failed).toBe(files.filter((file) => !file.ok).length)
+        expect(counts.built).toBe(files.filter((file) => file.ok && file.written.length > 0).length)
+      })
+    )
   })
 })

@@ -93,7 +93,7 @@ async function builtProject(): Promise<{project: Project; deepl: DeepLServer}> {
   const deepl = await server()
   const project = await createProject({files: {'content/de/x.md': article, 'glossary/names.tsv': glossary}})
   const run = await project.cli(['build', '--concurrency', '1'], env(deepl))
-  expect(run).toEqual({code: 0, stdout: [], stderr: ['1 file built, 0 unchanged, 8 segments translated (313 characters billed)']})
+  expect(run).toEqual({code: 0, stdout: [], stderr: ['1 file: 1 built, 0 unchanged, 0 failed; 8 segments translated (313 characters billed)']})
   deepl.reset()
   return {project, deepl}
 }
@@ -109,7 +109,7 @@ describe('a build with the name glossary', () => {
     const deepl = await server()
     const fresh = await createProject({files: {'content/de/x.md': article, 'glossary/names.tsv': glossary}})
     const run = await fresh.cli(['build', '--concurrency', '1'], env(deepl))
-    expect(run).toEqual({code: 0, stdout: [], stderr: ['1 file built, 0 unchanged, 8 segments translated (313 characters billed)']})
+    expect(run).toEqual({code: 0, stdout: [], stderr: ['1 file: 1 built, 0 unchanged, 0 failed; 8 segments translated (313 characters billed)']})
 
     const requests = deepl.translateRequests()
     expect(requests).toHaveLength(1)
@@ -222,7 +222,7 @@ describe('glossary QA: tandem check', () => {
 
     // A build serves the memory, and runs the same QA on it.
     const rebuilt = await project.cli(['build', '--concurrency', '1'], env(deepl))
-    expect(rebuilt).toEqual({code: 0, stdout: [], stderr: [...violations, '1 file built, 0 unchanged']})
+    expect(rebuilt).toEqual({code: 0, stdout: [], stderr: [...violations, '1 file: 1 built, 0 unchanged, 0 failed']})
     expect(sent(deepl)).toEqual([])
     expect(await project.read('content/en/x.md')).toContain('\nThe Talks in Moskau (Moscow) are expected.\n')
   })
@@ -285,7 +285,7 @@ describe('changing the glossary', () => {
     await project.write('glossary/names.tsv', zelenskyy)
     const changed = await project.cli(['build', '--concurrency', '1'], env(deepl))
     // 22 + 53 + 50 + 46 characters, one more for each Zelenskyy.
-    expect(changed).toEqual({code: 0, stdout: [], stderr: ['1 file built, 0 unchanged, 4 segments translated (175 characters billed)']})
+    expect(changed).toEqual({code: 0, stdout: [], stderr: ['1 file: 1 built, 0 unchanged, 0 failed; 4 segments translated (175 characters billed)']})
     expect(sent(deepl)).toEqual([
       '<n>Zelenskyy</n> und <n>Gerasimov</n>',
       '<n>Zelenskyy</n> erklärte, dass <n>Russia</n> Soldaten in <n>Kursk</n> hat.',
@@ -315,7 +315,7 @@ describe('changing the glossary', () => {
     expect(noted).not.toBe(zelenskyy)
     await project.write('glossary/names.tsv', noted)
     const afterNote = await project.cli(['build', '--concurrency', '1'], env(deepl))
-    expect(afterNote).toEqual({code: 0, stdout: [], stderr: ['1 file built, 0 unchanged']})
+    expect(afterNote).toEqual({code: 0, stdout: [], stderr: ['1 file: 1 built, 0 unchanged, 0 failed']})
     expect(sent(deepl)).toEqual([])
     const withNote = await project.read('content/en/x.md')
     expect(withNote).toContain(`\n  glossary: ${sha256(Buffer.from(noted))}\n`)
@@ -325,7 +325,7 @@ describe('changing the glossary', () => {
     const kyjiw = noted.replace('Kiew\tKyiv\t', 'Kiew\tKyjiw\t')
     await project.write('glossary/names.tsv', kyjiw)
     const unused = await project.cli(['build', '--concurrency', '1'], env(deepl))
-    expect(unused).toEqual({code: 0, stdout: [], stderr: ['1 file built, 0 unchanged']})
+    expect(unused).toEqual({code: 0, stdout: [], stderr: ['1 file: 1 built, 0 unchanged, 0 failed']})
     expect(sent(deepl)).toEqual([])
     expect(await project.memory()).toHaveLength(12)
   })
@@ -356,7 +356,7 @@ describe('a broken glossary', () => {
     })
     const memoryBefore = await project.read('memory/de-en.jsonl')
     const run = await project.cli(['build', '--concurrency', '1'], env(deepl))
-    expect(run).toEqual({code: 1, stdout: [], stderr: [`glossary/names.tsv:${message}`, '0 files built, 0 unchanged']})
+    expect(run).toEqual({code: 1, stdout: [], stderr: [`glossary/names.tsv:${message}`, '0 files: 0 built, 0 unchanged, 0 failed']})
     expect(deepl.requests).toEqual([])
     expect(await project.exists('content/en')).toBe(false)
     expect(await project.exists('content/parallel')).toBe(false)
@@ -494,7 +494,7 @@ describe('tandem memory rekey', () => {
 
   it('lets human translations from before the glossary serve the build (no request) and keeps the old records', async () => {
     const project = await createProject({files: {'content/de/y.md': german, 'memory/de-en.jsonl': memoryFile(human)}})
-    expect(await project.cli(['build'])).toEqual({code: 0, stdout: [], stderr: ['1 file built, 0 unchanged']})
+    expect(await project.cli(['build'])).toEqual({code: 0, stdout: [], stderr: ['1 file: 1 built, 0 unchanged, 0 failed']})
 
     // The glossary arrives: the two segments with names have new keys, and miss.
     await project.write('glossary/names.tsv', glossary)
@@ -505,13 +505,13 @@ describe('tandem memory rekey', () => {
       stderr: [
         `content/de/y.md:1:1  error  no translation for "Selenskyj in Kursk"; ${hint}`,
         `content/de/y.md:3:1  error  no translation for "Gerassimow erklärte, dass…"; ${hint}`,
-        '0 files built, 0 unchanged, 1 file failed'
+        '1 file: 0 built, 0 unchanged, 1 failed'
       ]
     })
 
     expect(await project.cli(['memory', 'rekey'])).toEqual({code: 0, stdout: [], stderr: ['2 translations re-keyed in memory/de-en.jsonl']})
     const deepl = await server()
-    expect(await project.cli(['build'], env(deepl))).toEqual({code: 0, stdout: [], stderr: ['1 file built, 0 unchanged']})
+    expect(await project.cli(['build'], env(deepl))).toEqual({code: 0, stdout: [], stderr: ['1 file: 1 built, 0 unchanged, 0 failed']})
     expect(deepl.translateRequests()).toEqual([])
     expect(await project.read('content/en/y.md')).toBe(
       english(
@@ -533,14 +533,44 @@ describe('tandem memory rekey', () => {
 
     // Nothing left to re-key.
     expect(await project.cli(['memory', 'rekey'])).toEqual({code: 0, stdout: [], stderr: ['0 translations re-keyed in memory/de-en.jsonl']})
+
+    // A paragraph the memory has never seen: nothing to carry over, and rekey says so; check says it skipped it.
+    await project.write('content/de/y.md', `${german}\nEin neuer Absatz.\n`)
+    expect(await project.cli(['memory', 'rekey'])).toEqual({
+      code: 0,
+      stdout: [],
+      stderr: [
+        'content/de/y.md:7:1  info  not re-keyed: the memory has no translation of this German under any key; a build translates it  rekey-no-translation',
+        '0 translations re-keyed in memory/de-en.jsonl; 1 not carried over (listed above, with the reason)'
+      ]
+    })
+    expect(await project.cli(['check'])).toEqual({
+      code: 0,
+      stdout: [],
+      stderr: ['1 file checked: 0 errors, 0 warnings; 1 segment skipped: the memory has no translation of it yet (`tandem build` translates it)']
+    })
+    expect((await project.cli(['--ui', 'de', 'check'])).stderr).toEqual([
+      '1 Datei geprüft: 0 Fehler, 0 Warnungen; 1 Segment nicht geprüft: Der Speicher hat noch keine Übersetzung davon (`tandem build` übersetzt es)'
+    ])
   })
 
   it('after a changed entry, carries over no translation that writes the old name: the build re-sends exactly those segments', async () => {
     const {project, deepl} = await builtProject()
     const before = await project.memory()
     await project.write('glossary/names.tsv', glossary.replace('Selenskyj\tZelensky\t', 'Selenskyj\tZelenskyy\t'))
-    // Every stored translation with Selenskyj in its source says "Zelensky", which the glossary no longer allows.
-    expect(await project.cli(['memory', 'rekey'])).toEqual({code: 0, stdout: [], stderr: ['0 translations re-keyed in memory/de-en.jsonl']})
+    // Every stored translation with Selenskyj in its source says "Zelensky", which the glossary no longer allows: each is listed, at the name.
+    const reason = (de: string, en: string) => `info  not re-keyed: the stored translation does not write "${de}" as "${en}", as the glossary now has it; a build translates it anew  rekey-name-changed`
+    expect(await project.cli(['memory', 'rekey'])).toEqual({
+      code: 0,
+      stdout: [],
+      stderr: [
+        `content/de/x.md:1:3  ${reason('Selenskyj', 'Zelenskyy')}`,
+        `content/de/x.md:3:1  ${reason('Selenskyj', 'Zelenskyy')}`,
+        `content/de/x.md:5:1  ${reason('Selenskyjs', 'Zelenskyy’s')}`,
+        `content/de/x.md:7:5  ${reason('Selenskyj', 'Zelenskyy')}`,
+        '0 translations re-keyed in memory/de-en.jsonl; 4 not carried over (listed above, with the reason)'
+      ]
+    })
     const run = await project.cli(['build', '--concurrency', '1'], env(deepl))
     expect(run.code).toBe(0)
     expect(run.stderr.filter((line) => line.includes('glossary-'))).toEqual([])

@@ -385,3 +385,34 @@ describe('slugify', () => {
     expect(slugify(`${'a'.repeat(80)} b`)).toBe('a'.repeat(80))
   })
 })
+
+describe('date, author and source URL', () => {
+  it('writes them into the front matter, where the reader and the feed read them', () => {
+    const {markdown} = run('Titel\n\nText.', {date: '2026-11-30', author: ' Anna Berg ', sourceUrl: 'https://example.org/artikel?id=1'})
+    expect(markdown).toBe(
+      '---\ntitle: Titel\ndate: 2026-11-30\nauthor: Anna Berg\nlang: de\nsource: artikel.txt\nsourceUrl: https://example.org/artikel?id=1\n---\n\nText.\n'
+    )
+    const yaml = parseMarkdown(markdown).children[0] as Yaml
+    // A string, not a YAML 1.1 timestamp: the reader reads `YYYY-MM-DD` back as it was given.
+    expect(parseYaml(yaml.value)).toEqual({title: 'Titel', date: '2026-11-30', author: 'Anna Berg', lang: 'de', source: 'artikel.txt', sourceUrl: 'https://example.org/artikel?id=1'})
+  })
+
+  it('quotes a value YAML would read as something else', () => {
+    const {markdown} = run('Titel\n\nText.', {author: 'true: #1'})
+    const yaml = parseMarkdown(markdown).children[0] as Yaml
+    expect((parseYaml(yaml.value) as {author: unknown}).author).toBe('true: #1')
+  })
+
+  it('fails on a date that is not a day of the calendar, an empty author and an address that is not http(s)', () => {
+    for (const date of ['2026-02-30', '30.11.2026', '2026-11-30T10:00:00Z', '2026-13-01', '']) {
+      expect(runFailing('Titel', {date}).ruleId).toBe('invalid-date')
+    }
+    expect(String(runFailing('Titel', {date: '2026-02-30'}))).toBe(
+      'artikel.txt:1:1: Unexpected date `2026-02-30`; expected a calendar date as `YYYY-MM-DD`, such as `2026-11-30`'
+    )
+    expect(runFailing('Titel', {author: '  '}).ruleId).toBe('empty-author')
+    for (const sourceUrl of ['example.org/artikel', 'javascript:alert(1)', 'ftp://example.org/a', 'https://']) {
+      expect(runFailing('Titel', {sourceUrl}).ruleId).toBe('invalid-source-url')
+    }
+  })
+})

@@ -51,7 +51,7 @@ describe('post-edits in the seed article', () => {
     const project = await seedProject()
     const before = await snapshot(project, 'content', 'memory')
     const run = await project.cli(['build'])
-    expect(run).toEqual({code: 0, stdout: [], stderr: ['1 file built, 1 unchanged']})
+    expect(run).toEqual({code: 0, stdout: [], stderr: ['1 file: 0 built, 1 unchanged, 0 failed']})
     expect(await snapshot(project, 'content', 'memory')).toEqual(before)
   })
 
@@ -69,7 +69,7 @@ describe('post-edits in the seed article', () => {
 
     const run = await project.cli(['build', '--author', 'Erika Editor'])
     expect(run.code, run.stderr.join('\n')).toBe(0)
-    expect(run.stderr.at(-1)).toBe('1 file built, 0 unchanged, 3 post-edits kept as human translations')
+    expect(run.stderr.at(-1)).toBe('1 file: 1 built, 0 unchanged, 0 failed; 3 post-edits kept as human translations')
     const english = await project.read(en)
     for (const text of ['Moscow has for the first time confirmed', 'Gerasimov further said', 'Russia admits North Korean troops fight in Kursk']) {
       expect(english).toContain(text)
@@ -124,6 +124,8 @@ describe('post-edits in the seed article', () => {
     expect(await project.read(en)).not.toContain('Moscow has for the first time confirmed')
     expect(await project.read(`content/parallel/${slug}`)).toContain('⚠ stale post-edit: the German changed; the human translation was “Kursk, Russia — Moscow has')
     expect(await project.read(`site/articles/${slug.replace(/\.md$/, '.html')}`)).toContain('class="stale"')
+    // The index says so beside the article, for the editor to review.
+    expect(await project.read('site/index.html')).toContain('<span class="stale-count">1 stale post-edit</span>')
     expect(await project.memory()).toContainEqual(human)
 
     const status = await project.cli(['status'])

@@ -3,13 +3,14 @@
  * rules of RFC 4287 that a feed of ours can break, for the seed project and for a small tree.
  */
 import {readFile} from 'node:fs/promises'
+import path from 'node:path'
 import type {Element, Root} from 'xast'
 import {fromXml} from 'xast-util-from-xml'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {feedTree, renderFeed} from '../src/output/reader/feed.ts'
 import type {IndexEntry} from '../src/output/reader/index.ts'
 import {writeReaderSite, type ReaderSite} from '../src/pipeline/write-site.ts'
-import {removeProjects} from './project.ts'
+import {createProject, memoryFile, memoryRecord, removeProjects} from './project.ts'
 import {createReaderProject, seedSlug, xssSlug} from './reader-project.ts'
 
 let site: ReaderSite
@@ -104,5 +105,62 @@ describe('renderFeed', () => {
     expect(children(feed, 'link').map((link) => link.attributes.href)).toEqual(['https://example.org/reader/feed.xml', 'https://example.org/reader/index.html'])
     expect(children(children(feed, 'entry')[0] as Element, 'link')[0]?.attributes.href).toBe('https://example.org/reader/articles/neu.html')
     expect(text(only(feed, 'id'))).not.toBe(text(only(other, 'id')))
+  })
+})
+
+describe('from `tandem import` to the index and the feed', () => {
+  it('orders by the imported date, newest first, then by title in number order; the feed has the date, the author and the source', async () => {
+    const articles: Array<[string, string, string[]]> = [
+      ['alt.txt', 'Meldung alt\n\nEin alter Satz.\n', ['--date', '2024-05-01', '--author', 'Anna Berg', '--source-url', 'https://example.org/alt']],
+      ['neu.txt', 'Meldung neu\n\nEin neuer Satz.\n', ['--date', '2026-11-30']],
+      ['zehn.txt', 'Meldung 10\n\nZehn.\n', []],
+      ['zwei.txt', 'Meldung 2\n\nZwei.\n', []]
+    ]
+    const records = ['Meldung alt', 'Ein alter Satz.', 'Meldung neu', 'Ein neuer Satz.', 'Meldung 10', 'Zehn.', 'Meldung 2', 'Zwei.'].map((de) =>
+      memoryRecord(de, `EN ${de}`)
+    )
+    const project = await createProject({
+      files: {...Object.fromEntries(articles.map(([name, text]) => [name, text])), 'memory/de-en.jsonl': memoryFile(records), 'tandem.config.json': '{"siteUrl": "https://example.org/reader"}'}
+    })
+    for (const [name, , options] of articles) expect(await project.cli(['import', name, ...options])).toMatchObject({code: 0})
+    expect(await project.read('content/de/meldung-alt.md')).toMatch(/^---\ntitle: Meldung alt\ndate: 2024-05-01\nauthor: Anna Berg\nlang: de\nsource: alt.txt\nsourceUrl: https:\/\/example.org\/alt\n---\n/)
+
+    const site = await writeReaderSite({root: project.root})
+    const index = await readFile(path.join(site.dir, 'index.html'), 'utf8')
+    expect([...index.matchAll(/<a href="(articles\/[^"]+)"/g)].map((match) => match[1])).toEqual([
+      'articles/meldung-neu.html',
+      'articles/meldung-alt.html',
+      'articles/meldung-2.html',
+      'articles/meldung-10.html'
+    ])
+
+    const feed = checkAtom(await readFile(site.feed, 'utf8'))
+    const entries = children(feed, 'entry')
+    expect(entries.map((entry) => [text(only(entry, 'title')), text(children(entry, 'published')[0])])).toEqual([
+      ['EN Meldung neu', '2026-11-30T00:00:00Z'],
+      ['EN Meldung alt', '2024-05-01T00:00:00Z'],
+      ['EN Meldung 2', ''],
+      ['EN Meldung 10', '']
+    ])
+    expect(text(only(feed, 'updated'))).toBe('2026-11-30T00:00:00Z')
+    const old = entries[1] as Element
+    expect(text(only(only(old, 'author'), 'name'))).toBe('Anna Berg')
+    expect(children(old, 'link').map((link) => [link.attributes.rel, link.attributes.href])).toEqual([
+      ['alternate', 'https://example.org/reader/articles/meldung-alt.html'],
+      ['via', 'https://example.org/alt']
+    ])
+    // No author of its own: the feed's author stands for it (RFC 4287, 4.1.1).
+    expect(children(entries[0] as Element, 'author')).toEqual([])
+    // siteUrl makes every link absolute, with or without its final slash.
+    expect(children(feed, 'link').map((link) => link.attributes.href)).toEqual(['https://example.org/reader/feed.xml', 'https://example.org/reader/index.html'])
+  })
+
+  it('refuses a siteUrl that is not an absolute http(s) address, at its line and column', async () => {
+    const project = await createProject({files: {'tandem.config.json': '{\n  "siteUrl": "/reader/"\n}\n', 'content/de/a.md': '# A\n'}})
+    const run = await project.cli(['site'])
+    expect(run.code).toBe(2)
+    expect(run.stderr.join('\n')).toContain(
+      'tandem.config.json:2:3: `siteUrl`: expected the absolute http or https address the site is served at, such as `https://example.org/reader/`, not `/reader/`'
+    )
   })
 })

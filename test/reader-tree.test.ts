@@ -151,6 +151,7 @@ function article(overrides: Partial<ReaderArticle> = {}): ReaderArticle {
     date: '2026-11-30',
     origins: {human: 1, import: 0, mt: 1, missing: 1},
     glossaryWarnings: 0,
+    stalePostEdits: 0,
     ...overrides
   }
 }
@@ -216,13 +217,19 @@ describe('the index', () => {
     ])
   })
 
-  it('shows each article’s date, its mix of origins as a bar and its glossary warnings', () => {
-    const page = indexPage([{...entry('meldung', '2026-11-30'), origins: {human: 3, import: 0, mt: 1, missing: 0}, glossaryWarnings: 2}], {ui: 'de', t: createI18n('de').t, toRoot: '', sourceDir: 'content/de'})
+  it('shows each article’s date, its mix of origins as a bar, its glossary warnings and its stale post-edits', () => {
+    const page = indexPage([{...entry('meldung', '2026-11-30'), origins: {human: 3, import: 0, mt: 1, missing: 0}, glossaryWarnings: 2, stalePostEdits: 1}], {ui: 'de', t: createI18n('de').t, toRoot: '', sourceDir: 'content/de'})
     expect(toHtml(byClass({type: 'root', children: page.body}, 'facts'))).toBe(
       '<div class="facts"><time datetime="2026-11-30">30. November 2026</time>' +
         '<span class="mix" id="mix-1" aria-hidden="true"><span class="mix-human"></span><span class="mix-mt"></span></span>' +
-        '<span class="mix-label">3 Segmente von Menschen übersetzt, 1 maschinell</span><span class="warnings">2 Glossar-Warnungen</span></div>'
+        '<span class="mix-label">3 Segmente von Menschen übersetzt, 1 maschinell</span><span class="warnings">2 Glossar-Warnungen</span>' +
+        '<span class="stale-count">1 veraltete Nachbearbeitung</span></div>'
     )
     expect(page.style).toBe('#mix-1 .mix-human{flex-grow:3}\n#mix-1 .mix-mt{flex-grow:1}\n')
+    // Nothing to review says nothing; two stale post-edits in English.
+    const clean = indexPage([{...entry('sauber'), glossaryWarnings: 0, stalePostEdits: 0}], {ui: 'en', t, toRoot: '', sourceDir: 'content/de'})
+    expect(byClass({type: 'root', children: clean.body}, 'facts')).toEqual([])
+    const stale = indexPage([{...entry('alt'), stalePostEdits: 2}], {ui: 'en', t, toRoot: '', sourceDir: 'content/de'})
+    expect(toHtml(byClass({type: 'root', children: stale.body}, 'facts'))).toBe('<div class="facts"><span class="stale-count">2 stale post-edits</span></div>')
   })
 })

@@ -121,6 +121,8 @@ function leaves(object: Record<string, unknown>, prefix = ''): Map<string, unkno
 /** A default as the README writes it: strings in backticks, numbers bare, lists as backticked items. */
 function shown(value: unknown): string {
   if (Array.isArray(value)) return value.map((item) => `\`${String(item)}\``).join(', ')
+  // An empty string is a setting that is off: the table says `none`.
+  if (value === '') return 'none'
   return typeof value === 'string' ? `\`${value}\`` : String(value)
 }
 

@@ -106,7 +106,7 @@ describe('tandem build: batching', () => {
 
     const deepl = await server()
     const run = await project.cli(['build'], env(deepl))
-    expect(run.stderr).toEqual([`1 file built, 0 unchanged, 120 segments translated (${billed} characters billed)`])
+    expect(run.stderr).toEqual([`1 file: 1 built, 0 unchanged, 0 failed; 120 segments translated (${billed} characters billed)`])
     expect(run.code).toBe(0)
     const requests = deepl.translateRequests()
     expect(requests.map((request) => request.params.texts.length).sort((a, b) => a - b)).toEqual([20, 50, 50])
@@ -133,6 +133,8 @@ describe('tandem build: batching', () => {
     const deepl = await server()
     const run = await project.cli(['build'], env(deepl))
     expect(run.code).toBe(0)
+    // The paragraph is one segment however many pieces it went in.
+    expect(run.stderr).toEqual([`1 file: 1 built, 0 unchanged, 0 failed; 3 segments translated (${deepl.billedCharacters} characters billed)`])
     const requests = deepl.translateRequests()
     // Every request within DeepL's limits (the server answers 413 otherwise), and the paragraph in more than one.
     expect(requests.every((request) => request.status === 200)).toBe(true)
@@ -165,7 +167,7 @@ describe('tandem build: batching', () => {
     // Nothing left to send.
     deepl.reset()
     const again = await project.cli(['build'], env(deepl))
-    expect(again.stderr).toEqual(['1 file built, 1 unchanged'])
+    expect(again.stderr).toEqual(['1 file: 0 built, 1 unchanged, 0 failed'])
     expect(deepl.requests).toEqual([])
   })
 
@@ -182,6 +184,11 @@ describe('tandem build: batching', () => {
     const limited = await server({quotaCharacters: billedCharacters(first, 'xml') + smallest - 1})
     const stopped = await project.cli(['build', '--concurrency', '1'], env(limited))
     expect(stopped.code).toBe(3)
+    // Paid for, but no segment whole yet: the summary says what was billed, and counts no segment.
+    expect(stopped.stderr.slice(1, 3)).toEqual([
+      `1 file: 0 built, 0 unchanged, 1 failed; ${limited.billedCharacters} characters billed for parts of long paragraphs, kept in the memory`,
+      expect.stringMatching(/^DeepL's character quota is used up\. Still to translate: 1 segment, \d+ characters/)
+    ])
     const paid = limited.translateRequests().filter((request) => request.status === 200)
     expect(paid.map((request) => request.params.texts)).toEqual([[first]])
     expect((await project.memory()).map((record) => [record.source, record.part?.index])).toEqual([[first, 0]])
@@ -189,6 +196,8 @@ describe('tandem build: batching', () => {
     const fresh = await server()
     const resumed = await project.cli(['build'], env(fresh))
     expect(resumed.code).toBe(0)
+    // The paragraph made whole counts once, with the characters this run paid for.
+    expect(resumed.stderr).toEqual([`1 file: 1 built, 0 unchanged, 0 failed; 1 segment translated (${fresh.billedCharacters} characters billed)`])
     expect(fresh.translateRequests().flatMap((request) => request.params.texts).sort()).toEqual(parts.slice(1).sort())
     const records = await project.memory()
     expect(records.map((record) => record.source)).toEqual([paragraph])

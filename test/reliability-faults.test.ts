@@ -77,7 +77,7 @@ describe('retries', () => {
     deepl.failNext({status: 500})
     deepl.failNext({status: 503})
     const run = await tandem(project, ['build', '--concurrency', '1', '--retry-delay', '1'], deepl)
-    expect(run.stderr).toEqual([`3 files built, 0 unchanged, ${texts.length} segments translated (${bill(texts)} characters billed)`])
+    expect(run.stderr).toEqual([`3 files: 3 built, 0 unchanged, 0 failed; ${texts.length} segments translated (${bill(texts)} characters billed)`])
     expect(run.code).toBe(0)
     expect(deepl.translateRequests().map((request) => request.status)).toEqual([429, 429, 429, 429, 429, 500, 503, 200, 200])
     expect(deepl.billedCharacters).toBe(bill(texts))
@@ -123,7 +123,7 @@ describe('retries', () => {
     expect(run.stderr).toHaveLength(3)
     expect(run.stderr[0]).toMatch(/^content\/de\/a\.md:1:1 {2}error {2}DeepL failed: Unexpected status code: 502 Bad Gateway, .* {2}provider-error$/)
     expect(run.stderr[1]).toMatch(/^content\/de\/b\.md:1:1 {2}error {2}DeepL failed: Unexpected status code: 502 Bad Gateway, .* {2}provider-error$/)
-    expect(run.stderr[2]).toBe('0 files built, 0 unchanged, 2 files failed')
+    expect(run.stderr[2]).toBe('2 files: 0 built, 0 unchanged, 2 failed')
     // One attempt and four retries, then no more.
     expect(deepl.translateRequests().map((request) => request.status)).toEqual([502, 502, 502, 502, 502])
     expect(await project.exists('content/en/a.md')).toBe(false)
@@ -190,7 +190,7 @@ describe('a refused key (403)', () => {
       `content/de/a.md:1:1  error  ${refused}  provider-error`,
       `content/de/b.md:1:1  error  ${refused}  provider-error`,
       `content/de/c.md:1:1  error  ${refused}  provider-error`,
-      '0 files built, 0 unchanged, 3 files failed'
+      '3 files: 0 built, 0 unchanged, 3 failed'
     ])
     // No retry of a 403, and nothing sent after it but what was already in flight.
     expect(deepl.requests.length).toBeLessThanOrEqual(2)

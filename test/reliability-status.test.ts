@@ -96,7 +96,7 @@ describe('an incremental build', () => {
     await project.write('content/de/a.md', '# Die Truppen\n\nDer Krieg ist nicht vorbei.\n\nDie Soldaten bleiben in der Region.\n')
     deepl.reset()
     const run = await project.cli(['build'], env(deepl))
-    expect(run.stderr).toEqual([`2 files built, 1 unchanged, 1 segment translated (${billedCharacters('Die Soldaten bleiben in der Region.')} characters billed)`])
+    expect(run.stderr).toEqual([`2 files: 1 built, 1 unchanged, 0 failed; 1 segment translated (${billedCharacters('Die Soldaten bleiben in der Region.')} characters billed)`])
     expect(deepl.translateRequests().map((request) => [request.params.texts, request.params.context])).toEqual([
       [['Die Soldaten bleiben in der Region.'], 'Der Krieg ist nicht vorbei.']
     ])

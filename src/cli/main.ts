@@ -16,7 +16,7 @@ import {runGlossarySync} from './run-glossary-sync.ts'
 import {runGlossarySuggest} from './run-glossary-suggest.ts'
 import {runClean, type CleanCommandOptions} from './run-clean.ts'
 import {runHarvest} from './run-harvest.ts'
-import {runImport} from './run-import.ts'
+import {runImport, type ImportCommandOptions} from './run-import.ts'
 import {runMemoryImport, runMemoryMerge, runMemoryRekey} from './run-memory.ts'
 import {runMemoryAlign, type MemoryAlignOptions} from './run-align.ts'
 import {alignedRecordDefaults} from '../memory/aligned-records.ts'
@@ -139,7 +139,10 @@ export async function main(argv: readonly string[], base: CliIo = defaultIo): Pr
     .argument('<file>', 'plain-text article: title on line 1, blank lines between paragraphs')
     .option('--slug <slug>', 'file name without .md (default: from the title)')
     .option('--force', 'overwrite an existing German file')
-    .action(async (file: string, options: {slug?: string; force?: boolean}) => {
+    .option('--date <yyyy-mm-dd>', 'the article\'s date, written as `date` in the front matter (the reader and the feed order by it)')
+    .option('--author <name>', 'who wrote it, written as `author` (the feed names it)')
+    .option('--source-url <url>', 'where it was published, written as `sourceUrl`')
+    .action(async (file: string, options: ImportCommandOptions) => {
       exitCode = await runImport(file, options, io, ui)
     })
 

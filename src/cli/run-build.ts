@@ -108,16 +108,14 @@ export async function runBuild(files: string[], options: BuildCommandOptions, io
     [result.glossary, ...(result.memory ? [result.memory] : []), ...result.files.map((built) => built.file), ...result.editions],
     io
   )
-  const built = result.files.filter((file) => file.ok)
-  const unchanged = built.filter((file) => file.written.length === 0).length
-  const failed = result.files.length - built.length
   if (result.files.length === 0 && exitCode === EXIT.ok) io.stderr(ui.t('cli.noFiles', {dir: DEFAULTS.sourceDir}))
-  const summary = [ui.t('cli.built', {count: built.length}), ui.t('cli.unchanged', {count: unchanged})]
+  const summary = [ui.t('cli.files', fileCounts(result.files))]
   if (result.translated > 0) summary.push(ui.t('cli.translated', {count: result.translated, characters: result.billedCharacters}))
-  if (failed > 0) summary.push(ui.t('cli.failed', {count: failed}))
+  // Pieces of a split paragraph are no segment until all are in: say what they cost, count none.
+  else if (result.billedCharacters > 0) summary.push(ui.t('cli.partsBilled', {characters: result.billedCharacters}))
   if (result.harvested > 0) summary.push(ui.t('cli.harvested', {count: result.harvested}))
   if (result.stale > 0) summary.push(ui.t('cli.stalePostEdits', {count: result.stale}))
-  io.stderr(summary.join(', '))
+  io.stderr(summary.join('; '))
   if (result.stoppedBy instanceof ProviderQuotaError) {
     // Everything received is in the memory now: what is left is the plan less what was answered.
     const left = {
@@ -130,6 +128,16 @@ export async function runBuild(files: string[], options: BuildCommandOptions, io
   }
   if (result.stoppedBy instanceof ProviderAuthorizationError) return EXIT.fatal
   return exitCode
+}
+
+/**
+ * Each file in exactly one part, so that built + unchanged + failed = count: built when it wrote an output,
+ * unchanged when it had nothing to write, failed when it was not built.
+ */
+export function fileCounts(files: ReadonlyArray<{ok: boolean; written: readonly unknown[]}>): {count: number; built: number; unchanged: number; failed: number} {
+  const ok = files.filter((file) => file.ok)
+  const unchanged = ok.filter((file) => file.written.length === 0).length
+  return {count: files.length, built: ok.length - unchanged, unchanged, failed: files.length - ok.length}
 }
 
 export interface ProviderChoice {
@@ -236,7 +244,7 @@ function quotaMessage(
   const files = left.files === 1 ? '1 file' : `${left.files} files`
   const whose = provider === 'openai' ? "The OpenAI account's quota" : "DeepL's character quota"
   return [
-    `${whose} is used up. Still to translate: ${left.toTranslate} segments, ${left.billedCharacters} characters`,
+    `${whose} is used up. Still to translate: ${left.toTranslate} ${left.toTranslate === 1 ? 'segment' : 'segments'}, ${left.billedCharacters} characters`,
     `(${money(costOf(left.billedCharacters, price))}) in ${files}.`,
     `Every translation received is kept in ${memoryPath}; when the quota renews, or with another key,`,
     'run `tandem build` again: it sends only what is missing (`tandem build --dry-run` counts it).'

@@ -66,7 +66,11 @@ export async function runCheck(files: string[], options: {strict?: boolean; targ
   const vfiles = await segmentFiles(project, memory, {strict: options.strict ?? false})
   const exitCode = reportFiles([project.glossary.file, ...vfiles], io)
   const {errors, warnings} = countMessages(vfiles)
-  io.stderr(ui.t('cli.checked', {count: vfiles.length, errors, warnings}))
+  const summary = [ui.t('cli.checked', {count: vfiles.length, errors, warnings})]
+  // QA reads the English in the memory: a segment without one is not checked, and that is said, not hidden.
+  const untranslated = vfiles.flatMap((file) => file.data.tandem?.segments ?? []).filter((segment) => segment.source !== '' && segment.target === undefined).length
+  if (untranslated > 0) summary.push(ui.t('cli.checkSkipped', {count: untranslated}))
+  io.stderr(summary.join('; '))
   return exitCode
 }
 

@@ -9,7 +9,17 @@ import {readSourceFile} from '../pipeline/read-source.ts'
 import {writeFileAtomic} from '../core/write-file-atomic.ts'
 import {fileExists, reportFiles, type CliIo} from './io.ts'
 
-export async function runImport(input: string, options: {slug?: string; force?: boolean}, io: CliIo, ui: i18n): Promise<number> {
+export interface ImportCommandOptions {
+  slug?: string
+  force?: boolean
+  /** `date` in the front matter, `YYYY-MM-DD`. */
+  date?: string
+  author?: string
+  /** `sourceUrl` in the front matter. */
+  sourceUrl?: string
+}
+
+export async function runImport(input: string, options: ImportCommandOptions, io: CliIo, ui: i18n): Promise<number> {
   const filePath = path.resolve(io.cwd, input)
   const file = new VFile({path: filePath, cwd: io.cwd})
   try {
@@ -19,7 +29,13 @@ export async function runImport(input: string, options: {slug?: string; force?: 
     return reportFiles([await readSourceFile(filePath, io.cwd)], io)
   }
   try {
-    const article = importPlainText(file, options.slug === undefined ? {} : {slug: options.slug})
+    const {slug, date, author, sourceUrl} = options
+    const article = importPlainText(file, {
+      ...(slug === undefined ? {} : {slug}),
+      ...(date === undefined ? {} : {date}),
+      ...(author === undefined ? {} : {author}),
+      ...(sourceUrl === undefined ? {} : {sourceUrl})
+    })
     const output = path.join(DEFAULTS.sourceDir, `${article.slug}.md`)
     const target = path.join(io.cwd, output)
     if (!options.force && (await fileExists(target))) {

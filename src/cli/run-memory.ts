@@ -76,10 +76,20 @@ export async function runMemoryRekey(files: string[], options: {targetLang?: str
   const memory = await openMemory(project.root, project.settings.memoryPath, io)
   const vfiles = await segmentFiles(project, memory)
   const segments = vfiles.flatMap((file) => file.data.tandem ? tandemData(file).segments : [])
-  const added = await rekeyMemory(memory, segments, project.settings)
+  const {added, skipped} = await rekeyMemory(memory, segments, project.settings)
   await memory.compact()
-  const exitCode = reportFiles([memory.file, ...vfiles.filter((file) => file.messages.some((message) => message.fatal))], io)
-  io.stderr(`${added.length} translations re-keyed in ${project.settings.memoryPath}`)
+  // What was not carried over, at its German place, on files of their own: the files' QA warnings are `tandem check`'s to show.
+  const fileOf = new Map(vfiles.flatMap((file) => (file.data.tandem ? tandemData(file).segments : []).map((segment) => [segment, file.path] as const)))
+  const notes = new Map<string, VFile>()
+  for (const {segment, ruleId, reason, place} of skipped) {
+    const filePath = fileOf.get(segment) ?? ''
+    const note = notes.get(filePath) ?? new VFile({path: filePath, cwd: io.cwd})
+    notes.set(filePath, note)
+    note.info(reason, {place, ruleId, source: 'tandem'})
+  }
+  const exitCode = reportFiles([memory.file, ...vfiles.filter((file) => file.messages.some((message) => message.fatal)), ...notes.values()], io)
+  const translations = added.length === 1 ? 'translation' : 'translations'
+  io.stderr(`${added.length} ${translations} re-keyed in ${project.settings.memoryPath}${skipped.length > 0 ? `; ${skipped.length} not carried over (listed above, with the reason)` : ''}`)
   return exitCode
 }
 

@@ -37,7 +37,20 @@ const fromZero: ReadonlySet<string> = new Set(['openai.temperature', 'openai.inp
 const choices: Readonly<Record<string, readonly string[]>> = {ui: ['en', 'de'], formality: deeplFormalities, provider: ['deepl', 'openai']}
 
 /** Strings checked by a function that says what is wrong. */
-const checks: Readonly<Record<string, (value: string) => string | undefined>> = {targetLang: targetLanguageProblem}
+const checks: Readonly<Record<string, (value: string) => string | undefined>> = {targetLang: targetLanguageProblem, siteUrl: siteUrlProblem}
+
+/** Strings that may be empty, meaning "none". */
+const mayBeEmpty: ReadonlySet<string> = new Set(['siteUrl'])
+
+/** The site's address must be absolute: the feed's links are resolved against it. */
+function siteUrlProblem(value: string): string | undefined {
+  if (value === '') return undefined
+  const url = URL.canParse(value) ? new URL(value) : undefined
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') {
+    return `expected the absolute http or https address the site is served at, such as \`https://example.org/reader/\`, not \`${value}\``
+  }
+  return undefined
+}
 
 /**
  * Validate `input` against the shape of `DEFAULTS` and lay it over `base` (default: `DEFAULTS`).
@@ -94,7 +107,7 @@ function merge(
       result[key] = value
     } else {
       const allowed = choices[keyPath]
-      if (typeof value !== 'string' || value.trim() === '') fail(keyPath, `\`${keyPath}\` must be a non-empty string, not ${describe(value)}`)
+      if (typeof value !== 'string' || (value.trim() === '' && !(mayBeEmpty.has(keyPath) && value === ''))) fail(keyPath, `\`${keyPath}\` must be a non-empty string, not ${describe(value)}`)
       if (allowed && !allowed.includes(value as string)) {
         fail(keyPath, `\`${keyPath}\` must be one of ${allowed.map((choice) => `\`${choice}\``).join(', ')}, not \`${String(value)}\``)
       }

@@ -14,6 +14,11 @@ export interface Settings {
   parallelDir: string
   /** The bilingual reader, written by every build and by `tandem site`. */
   siteDir: string
+  /**
+   * The address the reader is served at (`https://example.org/reader/`), or `''` for none: the Atom feed's links
+   * are then absolute and its ids unique to the site. Without it, links are relative to the feed.
+   */
+  siteUrl: string
   memoryPath: string
   /**
    * What tandem last wrote to each English edition (`<slug>.json`), committed beside the memory: how a build
@@ -133,6 +138,7 @@ export const DEFAULTS: Readonly<Settings> = {
   targetDir: 'content/en',
   parallelDir: 'content/parallel',
   siteDir: 'site',
+  siteUrl: '',
   memoryPath: 'memory/de-en.jsonl',
   writtenDir: 'memory/written',
   glossaryPath: 'glossary/names.tsv',

@@ -11,6 +11,12 @@ export const ruleIds = {
   invalidSlug: 'invalid-slug',
   /** Fatal: the title has no ASCII letters or digits to make a slug from, and no `options.slug` was given. */
   emptySlug: 'empty-slug',
+  /** Fatal: `options.date` is not a calendar date as `YYYY-MM-DD`. */
+  invalidDate: 'invalid-date',
+  /** Fatal: `options.author` is empty or whitespace. */
+  emptyAuthor: 'empty-author',
+  /** Fatal: `options.sourceUrl` is not an absolute http(s) address. */
+  invalidSourceUrl: 'invalid-source-url',
   /** Info: a UTF-8 byte order mark was removed. */
   bom: 'bom-removed',
   /** Warning: the title line is followed by text without a blank line in between. */

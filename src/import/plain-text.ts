@@ -23,12 +23,18 @@ export interface ImportOptions {
   slug?: string
   /** File name recorded as `source` in the front matter. Default: `file.basename`. */
   sourceName?: string
+  /** The article's date, `YYYY-MM-DD`, recorded as `date`: the reader's index and feed are ordered by it. Default: none. */
+  date?: string
+  /** Who wrote the article, recorded as `author`: the feed's entry author. Default: none. */
+  author?: string
+  /** Where the article was published (an http or https address), recorded as `sourceUrl`. Default: none. */
+  sourceUrl?: string
 }
 
 export interface ImportedArticle {
   /** The slug: `options.slug`, or the one made from the title. */
   slug: string
-  /** German Markdown with YAML front matter (`title`, `lang`, `source`), ending in a newline. */
+  /** German Markdown with YAML front matter (`title`, `date`, `author`, `lang`, `source`, `sourceUrl`), ending in a newline. */
   markdown: string
 }
 
@@ -102,10 +108,15 @@ export function importPlainText(file: VFile, options: ImportOptions = {}): Impor
 
   const title = titleLine.text
   const slug = resolveSlug(file, title, titleLine, options.slug)
+  checkFacts(file, options)
 
-  const frontMatter: Record<string, string> = {title, lang: DEFAULTS.sourceLang}
+  const frontMatter: Record<string, string> = {title}
+  if (options.date !== undefined) frontMatter.date = options.date
+  if (options.author !== undefined) frontMatter.author = options.author.trim()
+  frontMatter.lang = DEFAULTS.sourceLang
   const sourceName = options.sourceName ?? file.basename
   if (sourceName !== undefined) frontMatter.source = sourceName
+  if (options.sourceUrl !== undefined) frontMatter.sourceUrl = options.sourceUrl
 
   const tree: Root = {
     type: 'root',
@@ -200,6 +211,35 @@ function resolveSlug(file: VFile, title: string, titleLine: Line, explicit: stri
     })
   }
   return slug
+}
+
+/** `date`, `author` and `sourceUrl` as the front matter and the reader need them; the article's text has no place for them. */
+function checkFacts(file: VFile, options: ImportOptions): void {
+  if (options.date !== undefined && !isCalendarDate(options.date)) {
+    file.fail(`Unexpected date \`${options.date}\`; expected a calendar date as \`YYYY-MM-DD\`, such as \`2026-11-30\``, {ruleId: ruleIds.invalidDate, source})
+  }
+  if (options.author !== undefined && options.author.trim() === '') {
+    file.fail('Unexpected empty author; pass a name, or leave `--author` out', {ruleId: ruleIds.emptyAuthor, source})
+  }
+  if (options.sourceUrl !== undefined && !isWebAddress(options.sourceUrl)) {
+    file.fail(`Unexpected source URL \`${options.sourceUrl}\`; expected an absolute http or https address, such as \`https://example.org/artikel\``, {
+      ruleId: ruleIds.invalidSourceUrl,
+      source
+    })
+  }
+}
+
+/** `2026-11-30`, and a day that exists (no `2026-02-30`). */
+function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false
+  const date = new Date(`${value}T00:00:00Z`)
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value
+}
+
+function isWebAddress(value: string): boolean {
+  if (!URL.canParse(value)) return false
+  const url = new URL(value)
+  return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== ''
 }
 
 function toBody(file: VFile, blocks: Block[]): RootContent[] {

@@ -1,20 +1,39 @@
 import {nameProblems} from '../glossary/check-names.ts'
 import {taggedToPlain} from '../core/tagged-text.ts'
-import type {Segment} from '../core/types.ts'
+import type {Segment, SegmentNameMatch, SourcePoint} from '../core/types.ts'
 import {compareRecords, type MemoryRecord, type TranslationMemory} from './translation-memory.ts'
+
+/** A segment whose key misses and that got no record under its new key, and why. */
+export interface RekeySkip {
+  segment: Segment
+  /** `rekey-no-translation`: no record of its German at all; `rekey-name-changed`: the one there is writes a name otherwise. */
+  ruleId: 'rekey-no-translation' | 'rekey-name-changed'
+  /** A sentence saying why. */
+  reason: string
+  /** Where: the name the stored translation writes otherwise, or the segment. */
+  place: SourcePoint
+}
+
+export interface Rekeyed {
+  /** The records added under the segments' new keys. */
+  added: MemoryRecord[]
+  /** The misses that could not be carried over, in the order of `segments`. */
+  skipped: RekeySkip[]
+}
 
 /**
  * Carry translations over to new keys after a glossary change: a segment whose key misses
  * gets the record that has its exact source and languages under an older key, if that
  * translation already writes every name the way the current glossary does. One that does not
- * (`Zelensky` after the entry became `Zelenskyy`) is left for the provider. Old records stay.
+ * (`Zelensky` after the entry became `Zelenskyy`) is left for the provider, and so is a German
+ * text the memory has no record of: both are in `skipped`, with the reason. Old records stay.
  * Human translations are preferred, then imports, then the newest machine translation.
  */
 export async function rekeyMemory(
   memory: TranslationMemory,
   segments: Iterable<Segment>,
   languages: {sourceLang: string; targetLang: string}
-): Promise<MemoryRecord[]> {
+): Promise<Rekeyed> {
   const bySource = new Map<string, MemoryRecord>()
   for (const record of memory.entries()) {
     if (record.sourceLang !== languages.sourceLang || record.targetLang !== languages.targetLang) continue
@@ -22,22 +41,39 @@ export async function rekeyMemory(
     if (!best || compareRecords(record, best) < 0) bySource.set(record.source, record)
   }
   const added = new Map<string, MemoryRecord>()
+  const skipped: RekeySkip[] = []
   for (const segment of segments) {
     if (segment.source === '' || memory.get(segment.key) || added.has(segment.key)) continue
     const record = bySource.get(segment.source)
-    if (!record || !writesNames(record.target, segment)) continue
+    if (!record) {
+      skipped.push({
+        segment,
+        ruleId: 'rekey-no-translation',
+        reason: 'not re-keyed: the memory has no translation of this German under any key; a build translates it',
+        place: segment.position
+      })
+      continue
+    }
+    const problem = nameProblem(record.target, segment)
+    if (problem) {
+      skipped.push({segment, ruleId: 'rekey-name-changed', reason: `not re-keyed: the stored translation ${problem.reason}; a build translates it anew`, place: problem.match.position})
+      continue
+    }
     // Not billed again: the characters were paid for under the old key.
     const {billedCharacters: _billed, ...rest} = record
     added.set(segment.key, {...rest, key: segment.key})
   }
   await memory.append([...added.values()])
-  return [...added.values()]
+  return {added: [...added.values()], skipped}
 }
 
-function writesNames(target: string, segment: Segment): boolean {
+/** How the stored English breaks the glossary's names for this segment, or nothing when it writes them all. */
+function nameProblem(target: string, segment: Segment): {reason: string; match: SegmentNameMatch} | undefined {
   const english = taggedToPlain(target)
-  return segment.matches.every((match) => {
+  for (const match of segment.matches) {
     const problems = nameProblems(english, match)
-    return !problems.missing && !problems.german
-  })
+    if (problems.missing) return {reason: `does not write "${match.text}" as "${match.english}", as the glossary now has it`, match}
+    if (problems.german) return {reason: `still has the German "${match.de}" where the glossary has "${match.en}"`, match}
+  }
+  return undefined
 }

@@ -74,7 +74,11 @@ export async function createSiteWriter(
       const index = project.files.map(hrefOf).flatMap((href) => entries.get(href) ?? [])
       await write('index.html', renderIndexPage(index, {ui, t, toRoot: '', sourceDir: project.settings.sourceDir}))
       // The feed is of the English edition: English whatever the interface language.
-      await write('feed.xml', renderFeed(index, {title: createI18n('en').t('reader.siteTitle'), author: 'tandem'}))
+      await write('feed.xml', renderFeed(index, {
+          title: createI18n('en').t('reader.siteTitle'),
+          author: 'tandem',
+          ...(project.settings.siteUrl ? {siteUrl: project.settings.siteUrl} : {})
+        }))
       const pages = ['index.html', ...index.map((entry) => entry.href)].map((href) => path.join(dir, ...href.split('/')))
       // A page stays while its German source is there, even if this run could not render it (a stopped build).
       const keep = new Set(['index.html', ...project.files.map(hrefOf)].map((href) => path.join(dir, ...href.split('/'))))

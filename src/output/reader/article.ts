@@ -54,6 +54,12 @@ export interface ReaderArticle {
   origins: Record<MemoryOrigin | 'missing', number>
   /** Glossary warnings on the German file (names the English lacks or leaves in German). */
   glossaryWarnings: number
+  /** Segments whose human translation is of an older German (`segment.stale`): post-edits to review. */
+  stalePostEdits: number
+  /** The front matter's `author`, when it is a non-empty string. */
+  author?: string
+  /** The front matter's `sourceUrl`, when it is an http or https address. */
+  sourceUrl?: string
 }
 
 export interface ReaderArticleOptions {
@@ -156,9 +162,10 @@ export function readerArticle(file: VFile, tree: Root, options: ReaderArticleOpt
     blocks: blocks(tree.children, 0),
     definitions,
     footnotes,
-    ...frontmatterDate(tree),
+    ...frontmatterFacts(tree),
     origins: originCounts(segments, provenance),
-    glossaryWarnings: file.messages.filter((message) => !message.fatal && glossaryRules.has(message.ruleId ?? '')).length
+    glossaryWarnings: file.messages.filter((message) => !message.fatal && glossaryRules.has(message.ruleId ?? '')).length,
+    stalePostEdits: segments.filter((segment) => segment.stale !== undefined).length
   }
 
   function isEmptyDetail(paragraph: BlockContent & {type: 'paragraph'}): boolean {
@@ -179,8 +186,11 @@ function originCounts(segments: readonly Segment[], provenance: (segment: Segmen
   return counts
 }
 
-/** The front matter's `date`, when it is a calendar date (`2025-01-31`, or a timestamp starting with one). */
-function frontmatterDate(tree: Root): {date?: string} {
+/**
+ * The front matter's `date`, when it is a calendar date (`2025-01-31`, or a timestamp starting with one),
+ * its `author` and its `sourceUrl` (only an http or https address: the feed links it).
+ */
+function frontmatterFacts(tree: Root): {date?: string; author?: string; sourceUrl?: string} {
   const yaml = tree.children.find((node) => node.type === 'yaml')
   if (!yaml) return {}
   let data: unknown
@@ -190,9 +200,17 @@ function frontmatterDate(tree: Root): {date?: string} {
     // A broken front matter is the segmenter's message to give; the reader just has no date.
     return {}
   }
-  const value = data && typeof data === 'object' && 'date' in data ? (data as {date: unknown}).date : undefined
+  if (!data || typeof data !== 'object') return {}
+  const fields = data as Record<string, unknown>
+  const value = fields.date
   const date = typeof value === 'string' ? /^(\d{4}-\d{2}-\d{2})(?:$|[T ])/.exec(value)?.[1] : undefined
-  return date && !Number.isNaN(Date.parse(date)) ? {date} : {}
+  const author = typeof fields.author === 'string' ? fields.author.trim() : ''
+  const sourceUrl = typeof fields.sourceUrl === 'string' && /^https?:\/\/[^/?#\s]/i.test(fields.sourceUrl) && URL.canParse(fields.sourceUrl) ? fields.sourceUrl : undefined
+  return {
+    ...(date && !Number.isNaN(Date.parse(date)) ? {date} : {}),
+    ...(author ? {author} : {}),
+    ...(sourceUrl ? {sourceUrl} : {})
+  }
 }
 
 /** The block segment that starts inside [start, end]: a Details value starts after its label, not at its paragraph. */

@@ -74,7 +74,7 @@ hr{border:0;border-top:1px solid var(--rule);margin:1.5rem 0}
 .mix{display:inline-flex;width:8rem;height:.5rem;border-radius:.25rem;overflow:hidden;background:var(--missing)}
 .mix span{flex:0 1 0;min-width:2px}
 .mix-human{background:var(--human)}.mix-import{background:var(--import)}.mix-mt{background:var(--mt)}.mix-missing{background:var(--missing)}
-.warnings{color:var(--warn)}
+.warnings,.stale-count{color:var(--warn)}
 @media (hover:none) and (pointer:coarse){.hint-keys{display:none}}
 .site-footer{max-width:76rem;margin:0 auto;padding:1rem 1.25rem 2rem;border-top:1px solid var(--rule);color:var(--muted);font:.85rem/1.45 system-ui,sans-serif}
 body:has(#show-de:checked) .en,body:has(#show-en:checked) .de{display:none}

@@ -7,7 +7,7 @@ import {plainOf, sortEntries, type IndexEntry} from './render-page.ts'
 export interface FeedOptions {
   /** The feed's title: the site's. */
   title: string
-  /** The feed's author when an article names none (Atom requires one). */
+  /** The feed's author, for the articles whose front matter names none (Atom requires one for each entry). */
   author: string
   /**
    * The site's address (`https://example.org/reader/`), when it has one: links become absolute and ids
@@ -31,7 +31,9 @@ export function feedTree(entries: readonly IndexEntry[], options: FeedOptions): 
   const shown = sortEntries(entries).filter((entry) => entry.title.translated)
   const updated = (entry: IndexEntry) => timestamp(entry.date ?? entry.translated)
   const newest = shown.map(updated).reduce((a, b) => (a > b ? a : b), timestamp(undefined))
-  const link = (href: string) => (options.siteUrl ? new URL(href, options.siteUrl).href : href)
+  // `https://example.org/reader` is the folder, as a person writing it means: resolve against `…/reader/`.
+  const base = options.siteUrl && !options.siteUrl.endsWith('/') ? `${options.siteUrl}/` : options.siteUrl
+  const link = (href: string) => (base ? new URL(href, base).href : href)
   const id = (href: string) => uuidUrn(link(href))
   const lines = (elements: Element[]) => elements.flatMap((element) => [{type: 'text' as const, value: '\n'}, element])
   return {
@@ -54,7 +56,10 @@ export function feedTree(entries: readonly IndexEntry[], options: FeedOptions): 
               x('title', {type: 'text'}, plainOf(entry.title.en)),
               x('updated', updated(entry)),
               ...(entry.date ? [x('published', timestamp(entry.date))] : []),
+              ...(entry.author ? [x('author', [x('name', entry.author)])] : []),
               x('link', {rel: 'alternate', type: 'text/html', hreflang: 'en', href: link(entry.href.split('/').map(encodeURIComponent).join('/'))}),
+              // Where the German was published: `via` is Atom's relation for the source of an entry's information.
+              ...(entry.sourceUrl ? [x('link', {rel: 'via', type: 'text/html', hreflang: 'de', href: entry.sourceUrl})] : []),
               ...(entry.summary ? [x('summary', {type: 'text'}, entry.summary)] : [])
             ])
           )

@@ -191,6 +191,12 @@ export interface IndexEntry {
   origins?: ReaderArticle['origins']
   /** Glossary warnings on the German file. */
   glossaryWarnings?: number
+  /** Stale post-edits: human translations whose German changed since. */
+  stalePostEdits?: number
+  /** The front matter's `author`: the feed entry's author. */
+  author?: string
+  /** The front matter's `sourceUrl` (http or https): the feed entry's `via` link. */
+  sourceUrl?: string
   /** The English summary or first paragraph, as plain text: the feed's summary. */
   summary?: string
   /** The newest date of the memory records shown: the feed's `updated` when there is no `date`. */
@@ -210,6 +216,9 @@ export function indexEntry(article: ReaderArticle, href: string): IndexEntry {
     ...(article.date ? {date: article.date} : {}),
     origins: article.origins,
     glossaryWarnings: article.glossaryWarnings,
+    stalePostEdits: article.stalePostEdits,
+    ...(article.author ? {author: article.author} : {}),
+    ...(article.sourceUrl ? {sourceUrl: article.sourceUrl} : {}),
     ...(first ? {summary: plainOf(first.en)} : {}),
     ...(dates.length > 0 ? {translated: dates.reduce((a, b) => (a > b ? a : b))} : {})
   }
@@ -260,6 +269,7 @@ export function indexPage(entries: readonly IndexEntry[], options: IndexOptions)
       }
     }
     if (entry.glossaryWarnings) facts.push(h('span.warnings', t('reader.glossaryWarnings', {count: entry.glossaryWarnings})))
+    if (entry.stalePostEdits) facts.push(h('span.stale-count', t('reader.stalePostEdits', {count: entry.stalePostEdits})))
     return h('li', [
       h('a', {href: entry.href.split('/').map(encodeURIComponent).join('/')}, [
         h('span.de', {lang: 'de'}, plainOf(entry.title.de)),

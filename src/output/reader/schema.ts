@@ -7,7 +7,7 @@ const classes = [
   's', 'name', 'tip', 'en-form', 'kind', 'note', 'missing', 'aligned', 'stale', 'unsafe-link', 'image-link', 'fnref',
   'origin', 'origin-human', 'origin-import', 'origin-mt', 'meta',
   'skip', 'site-header', 'show', 'columns', 'hints', 'hint-sentences', 'hint-names', 'hint-keys', 'site-footer',
-  'articles', 'facts', 'mix', 'mix-human', 'mix-import', 'mix-mt', 'mix-missing', 'mix-label', 'warnings'
+  'articles', 'facts', 'mix', 'mix-human', 'mix-import', 'mix-mt', 'mix-missing', 'mix-label', 'warnings', 'stale-count'
 ]
 
 /** The ids the reader generates: pairs, name and origin tooltips, notes, the toggle, the index's bars. */
