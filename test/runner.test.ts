@@ -9,7 +9,8 @@ import type {VFile} from 'vfile'
 import {build} from '../src/pipeline/build.ts'
 import {DeepLProvider} from '../src/providers/deepl.ts'
 import {RequestScheduler} from '../src/providers/scheduler.ts'
-import {closeServers, createProject, deeplEnv, removeProjects, startServer} from './project.ts'
+import {appendFile, rm} from 'node:fs/promises'
+import {closeServers, createProject, deeplEnv, memoryRecord, removeProjects, startServer} from './project.ts'
 
 const parses = vi.hoisted(() => [] as string[])
 
@@ -48,6 +49,8 @@ describe('the project runner', () => {
     const deepl = await startServer()
     const provider = () => new DeepLProvider({authKey: deepl.authKey, serverUrl: deepl.url, scheduler: new RequestScheduler({})})
     for (const run of ['cold', 'warm']) {
+      // A glossary change: every file is read again (a rebuild with nothing changed skips them all, see below).
+      if (run === 'warm') await project.write('glossary/names.tsv', 'de\ten\tkind\tnote\nRussland\tRussia\tplace\t\n')
       parses.length = 0
       const result = await build({root: project.root, provider: provider(), site: {ui: 'en'}})
       expect(result.files.map((file) => file.ok), run).toEqual([true, true, true])
@@ -73,5 +76,45 @@ describe('the project runner', () => {
     })
     // The shared paragraph is sent once.
     expect(texts.filter((text) => text === shared)).toHaveLength(1)
+  })
+})
+
+describe('a rebuild', () => {
+  it('skips, without parsing, exactly the files none of whose inputs changed, and never one with a message to show', async () => {
+    const project = await createProject({files: {...files, 'content/de/d.md': '\uFEFF# Der Vertrag\n\nDer Vertrag gilt.\n'}})
+    const deepl = await startServer()
+    const provider = () => new DeepLProvider({authKey: deepl.authKey, serverUrl: deepl.url, scheduler: new RequestScheduler({})})
+    const rebuild = async () => {
+      parses.length = 0
+      const result = await build({root: project.root, provider: provider(), site: {ui: 'en'}})
+      expect(result.files.map((file) => file.ok)).toEqual([true, true, true, true])
+      const german = path.join(project.root, 'content', 'de')
+      return parses.filter((file) => file.startsWith(german)).map((file) => path.relative(german, file)).sort()
+    }
+    // d.md warns about its byte order mark, so it is rebuilt (and warns) every time.
+    expect(await rebuild()).toEqual(['a.md', 'b.md', 'c.md', 'd.md'])
+    const outputs = async () => Promise.all(['content/en/a.md', 'content/parallel/b.md', 'site/index.html', 'site/feed.xml'].map((file) => project.read(file)))
+    const before = await outputs()
+    expect(await rebuild()).toEqual(['d.md'])
+    expect(await outputs()).toEqual(before)
+
+    // Each input, one at a time.
+    await project.write('content/de/a.md', files['content/de/a.md'].replace('nicht vorbei', 'vorbei'))
+    expect(await rebuild()).toEqual(['a.md', 'd.md'])
+    await appendFile(path.join(project.root, 'memory/de-en.jsonl'), JSON.stringify(memoryRecord('Russland liefert Munition.', 'Russia delivers ammunition.')) + '\n')
+    expect(await rebuild()).toEqual(['b.md', 'd.md'])
+    expect(await project.read('content/en/b.md')).toContain('Russia delivers ammunition.')
+    await project.write('content/en/c.md', (await project.read('content/en/c.md')).replace(/^# (.*)$/m, '# $1, edited'))
+    expect(await rebuild()).toEqual(['c.md', 'd.md'])
+    await rm(path.join(project.root, 'content/parallel/a.md'))
+    expect(await rebuild()).toEqual(['a.md', 'd.md'])
+    await rm(path.join(project.root, 'site/articles/b.html'))
+    expect(await rebuild()).toEqual(['b.md', 'd.md'])
+    expect(await project.exists('site/articles/b.html')).toBe(true)
+    await project.write('glossary/names.tsv', 'de\ten\tkind\tnote\nRussland\tRussia\tplace\t\n')
+    expect(await rebuild()).toEqual(['a.md', 'b.md', 'c.md', 'd.md'])
+    expect(await rebuild()).toEqual(['d.md'])
+    // The reader's index still lists every article, skipped or not.
+    expect((await project.read('site/index.html')).match(/href="articles\/[a-d]\.html"/g)).toHaveLength(4)
   })
 })

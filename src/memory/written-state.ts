@@ -16,6 +16,12 @@ export interface WrittenState {
   skeleton: string[]
   /** Its segments as the English segmenter reads them back, in order. */
   segments: WrittenSegment[]
+  /**
+   * A hash of everything the article's outputs were made from (the German, the glossary, the settings, the memory
+   * records used, the side-by-side view, the reader's language), set only when it built without a message: a
+   * rebuild that finds the same inputs skips the file without parsing it.
+   */
+  inputs?: string
 }
 
 export interface WrittenSegment {
@@ -58,6 +64,7 @@ export function serializeWrittenState(state: WrittenState): string {
     `  "of": ${JSON.stringify(state.of)},`,
     `  "english": ${JSON.stringify(state.english)},`,
     `  "skeleton": ${JSON.stringify(state.skeleton)},`,
+    ...(state.inputs ? [`  "inputs": ${JSON.stringify(state.inputs)},`] : []),
     `  "segments": [${segments === '' ? ']' : `\n${segments}\n  ]`}`,
     '}',
     ''

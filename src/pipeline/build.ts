@@ -16,6 +16,9 @@ import {editionPaths, readEditionNow} from './read-edition.ts'
 import {runProject, type Figures, type PostEditRunOptions, type TranslationProgress} from './run-project.ts'
 import {createSiteWriter, type ReaderSite} from './write-site.ts'
 import {isRecorded, recordWritten} from './record-written.ts'
+import {buildInputs} from './build-inputs.ts'
+import {sha256} from '../core/hash.ts'
+import {readFile} from 'node:fs/promises'
 
 export interface BuildOptions extends ProjectOptions {
   /** Asked for what the memory lacks; without one, misses are errors. */
@@ -151,6 +154,17 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         return false
       }
     }
+    // A file that built without a message records its inputs, so that a rebuild with the same ones can skip it.
+    const data = tandemData(file)
+    const clean = file.messages.length === 0 && (postEdits?.english?.messages.length ?? 0) === 0
+    const inputs = clean
+      ? buildInputs(project, memory, {
+          german: data.sourceHash,
+          keys: data.segments.map((segment) => (segment.source === '' ? '' : segment.key)),
+          parallel: data.parallel ?? '',
+          ...(options.site ? {ui: options.site.ui} : {})
+        })
+      : undefined
     // The English edition and the record of what it holds are written together, under the article's lock.
     const writeEnglish = () =>
       withLock(paths.lock, settings.lock, async () => {
@@ -167,7 +181,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         }
         if (!(await write(path.join(settings.targetDir, relative), english))) return false
         try {
-          await recordWritten(file, english, {segmenter: englishSegmenter, path: paths.state, ...(now.state ? {previous: now.state} : {})})
+          await recordWritten(file, english, {
+            segmenter: englishSegmenter,
+            path: paths.state,
+            ...(now.state ? {previous: now.state} : {}),
+            ...(inputs ? {inputs} : {})
+          })
         } catch (error) {
           const code = (error as NodeJS.ErrnoException).code ?? 'error'
           const name = path.relative(root, paths.state).split(path.sep).join('/')
@@ -181,10 +200,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         return true
       })
     // A rebuild with nothing edited: the edition as read is this output, and its record says so.
-    const current = !keep && edition?.digest !== undefined && edition.digest === edition.state?.english && isRecorded(edition.state, english, file)
+    const current = !keep && edition?.digest !== undefined && edition.digest === edition.state?.english && isRecorded(edition.state, english, file, inputs)
     if (current) entry.unchanged.push(path.join(settings.targetDir, relative).split(path.sep).join('/'))
     else if (!keep && !(await writeEnglish())) return
-    if (!(await write(path.join(settings.parallelDir, relative), tandemData(file).parallel ?? ''))) return
+    if (!(await write(path.join(settings.parallelDir, relative), data.parallel ?? ''))) return
     entry.ok = !keep
     if (options.keepFileData === false) {
       file.value = ''
@@ -199,6 +218,33 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       ...(options.provider ? {provider: options.provider} : {}),
       ...(options.signal ? {signal: options.signal} : {}),
       onFile: writeOutputs,
+      skip: async (file, edition) => {
+        // Nothing edited, and inputs recorded by a build without messages (so no warning is ever hidden by a skip).
+        const state = edition?.state
+        if (!state?.inputs || edition?.digest === undefined || edition.digest !== state.english) return false
+        const relative = path.relative(project.sourceDir, file.path)
+        let parallel: string
+        try {
+          parallel = await readFile(path.join(root, settings.parallelDir, relative), 'utf8')
+        } catch {
+          return false
+        }
+        const inputs = buildInputs(project, memory, {
+          german: sha256(String(file.value)),
+          keys: state.segments.map((segment) => segment.key),
+          parallel,
+          ...(options.site ? {ui: options.site.ui} : {})
+        })
+        if (inputs !== state.inputs) return false
+        // Last: it also takes the article's index entry for the reader.
+        return site ? site.keepArticle(file) : true
+      },
+      onSkip: async (file) => {
+        const relative = path.relative(project.sourceDir, file.path)
+        const names = [settings.targetDir, settings.parallelDir].map((dir) => path.join(dir, relative).split(path.sep).join('/'))
+        built.set(file, {file, written: [], unchanged: names, ok: true})
+        if (options.keepFileData === false) file.value = ''
+      },
       postEdits: {date: new Date().toISOString().slice(0, 10), ...options.postEdits},
       onPlan: async (total) => {
         Object.assign(planned, total)

@@ -18,6 +18,8 @@ export interface RecordOptions {
   path: string
   /** The state as the build found it: when it already says this, nothing is parsed or written. */
   previous?: WrittenState
+  /** `buildInputs()` of a file that built without a message; unset otherwise, so that it is rebuilt (and its messages shown) next time. */
+  inputs?: string
 }
 
 /**
@@ -28,7 +30,22 @@ export interface RecordOptions {
 export async function recordWritten(german: VFile, english: string, options: RecordOptions): Promise<void> {
   const data = tandemData(german, 'recordWritten')
   const digest = sha256(english)
-  if (options.previous && sameRecord(options.previous, digest, data.segments)) return
+  const {previous} = options
+  if (previous && sameRecord(previous, digest, data.segments, options.inputs)) return
+  // The same English for the same keys: the blocks as read back are the same too; only the marks and inputs change.
+  if (previous && previous.english === digest && sameKeys(previous, data.segments)) {
+    const {inputs: _old, ...rest} = previous
+    const state: WrittenState = {
+      ...rest,
+      segments: previous.segments.map(({stale: _stale, ...written}, index) => {
+        const stale = data.segments[index]?.stale
+        return stale ? {...written, stale: stale.key} : written
+      }),
+      ...(options.inputs ? {inputs: options.inputs} : {})
+    }
+    await writeFileAtomic(options.path, serializeWrittenState(state))
+    return
+  }
   const file = new VFile({path: options.path, value: english})
   const tree = options.segmenter.parse(file)
   await options.segmenter.run(tree, file)
@@ -46,7 +63,13 @@ export async function recordWritten(german: VFile, english: string, options: Rec
     text: sha256(normalizeTaggedText(block.source)),
     ...(segment.stale ? {stale: segment.stale.key} : {})
   }))
-  const state: WrittenState = {of: data.sourcePath, english: digest, skeleton: blockSkeleton(tree).map((block) => block.signature), segments}
+  const state: WrittenState = {
+    of: data.sourcePath,
+    english: digest,
+    skeleton: blockSkeleton(tree).map((block) => block.signature),
+    segments,
+    ...(options.inputs ? {inputs: options.inputs} : {})
+  }
   await writeFileAtomic(options.path, serializeWrittenState(state))
 }
 
@@ -55,17 +78,19 @@ function writtenKey(segment: Segment): string {
 }
 
 /** Whether `state` already records `english` written for these segments: then there is nothing to write or lock. */
-export function isRecorded(state: WrittenState | undefined, english: string, german: VFile): boolean {
-  return state !== undefined && sameRecord(state, sha256(english), tandemData(german, 'isRecorded').segments)
+export function isRecorded(state: WrittenState | undefined, english: string, german: VFile, inputs?: string): boolean {
+  return state !== undefined && sameRecord(state, sha256(english), tandemData(german, 'isRecorded').segments, inputs)
 }
 
-function sameRecord(state: WrittenState, digest: string, segments: readonly Segment[]): boolean {
+function sameRecord(state: WrittenState, digest: string, segments: readonly Segment[], inputs: string | undefined): boolean {
   return (
     state.english === digest &&
-    state.segments.length === segments.length &&
-    segments.every((segment, index) => {
-      const written = state.segments[index]
-      return written?.key === writtenKey(segment) && (written.stale ?? '') === (segment.stale?.key ?? '')
-    })
+    state.inputs === inputs &&
+    sameKeys(state, segments) &&
+    segments.every((segment, index) => (state.segments[index]?.stale ?? '') === (segment.stale?.key ?? ''))
   )
+}
+
+function sameKeys(state: WrittenState, segments: readonly Segment[]): boolean {
+  return state.segments.length === segments.length && segments.every((segment, index) => state.segments[index]?.key === writtenKey(segment))
 }

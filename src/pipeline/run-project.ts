@@ -49,6 +49,12 @@ export interface RunOptions {
   onFile?: (file: VFile, tree: Root, edition?: EnglishEdition) => Promise<void>
   /** Read each English edition first and harvest what editors changed in it (design.md "Post-edits"). */
   postEdits?: PostEditRunOptions
+  /**
+   * Asked for each file once it and its English edition are read, before it is parsed: true when nothing it
+   * depends on changed, so that it is not parsed, looked up or written at all (then `onSkip`, not `onFile`).
+   */
+  skip?: (file: VFile, edition: EnglishEdition | undefined) => Promise<boolean>
+  onSkip?: (file: VFile, edition: EnglishEdition | undefined) => Promise<void>
 }
 
 export type PostEditRunOptions = Pick<HarvestOptions, 'date' | 'author' | 'keepStale' | 'force' | 'readOnly'>
@@ -143,12 +149,13 @@ export async function runProject(options: RunOptions): Promise<RunResult> {
 
   // Reading runs a few files ahead; segmenting and claiming go in file order, so that a shared text
   // is always claimed by the same file.
-  const parse = async (filePath: string): Promise<{file: VFile; tree?: Root}> => {
+  const parse = async (filePath: string): Promise<{file: VFile; tree?: Root; skipped?: boolean}> => {
     const file = await readSourceFile(filePath, root)
     if (!checkInsideSourceDir(project, file) || hasFatal(file)) return {file}
     try {
       const edition = await readEdition?.(filePath)
       if (edition) editions.set(file, edition)
+      if (!options.dryRun && (await options.skip?.(file, edition))) return {file, skipped: true}
       const tree = segmenter.parse(file)
       await segmenter.run(tree, file)
       return {file, tree}
@@ -158,7 +165,7 @@ export async function runProject(options: RunOptions): Promise<RunResult> {
     }
   }
   const ahead = Math.max(2, settings.concurrency)
-  const reading: Array<Promise<{file: VFile; tree?: Root}> | undefined> = project.files.slice(0, ahead).map(parse)
+  const reading: Array<Promise<{file: VFile; tree?: Root; skipped?: boolean}> | undefined> = project.files.slice(0, ahead).map(parse)
   const claimed = new Map<string, number>()
   const misses: Miss[] = []
   const held = new Map<number, Held>()
@@ -171,6 +178,22 @@ export async function runProject(options: RunOptions): Promise<RunResult> {
     if (!parsed) continue
     const {file, tree} = parsed
     result.files.push(file)
+    if (parsed.skipped) {
+      const edition = editions.get(file)
+      editions.delete(file)
+      const segments = edition?.state?.segments.filter((segment) => segment.key !== '').length ?? 0
+      result.figures.push({...empty(), segments, memoryHits: segments})
+      finishing.push(
+        (async () => {
+          try {
+            await options.onSkip?.(file, edition)
+          } catch (error) {
+            fail(file, error)
+          }
+        })()
+      )
+      continue
+    }
     const data = file.data.tandem
     if (!tree || !data || hasFatal(file)) {
       result.figures.push(undefined)

@@ -1,4 +1,4 @@
-import {readdir, readFile, rm} from 'node:fs/promises'
+import {readdir, readFile, rm, stat} from 'node:fs/promises'
 import path from 'node:path'
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
@@ -36,12 +36,22 @@ export interface ReaderSite {
   files: VFile[]
 }
 
+/** Beside each page, its index entry: `articles/<slug>.entry.json`. */
+function entryOf(href: string): string {
+  return href.replace(/\.html$/, '.entry.json')
+}
+
 /** Marks the pages this writes, so that only they are removed when their article is gone. */
 const generatorMark = '<meta name="generator" content="tandem reader">'
 
 /** Writes the reader one article at a time, as the project runner finishes them, then the index. */
 export interface SiteWriter {
   addArticle(file: VFile, tree: Root): Promise<void>
+  /**
+   * An article a rebuild skipped: its page stays, and its index entry is read from beside the page. False when
+   * either is missing (a fresh clone has no site): the article must then be built.
+   */
+  keepArticle(file: VFile): Promise<boolean>
   finish(files: readonly VFile[]): Promise<ReaderSite>
 }
 
@@ -67,7 +77,20 @@ export async function createSiteWriter(
       const article = readerArticle(file, tree, {slug, frontmatterFields: project.settings.frontmatterFields, record: (key) => memory.get(key)})
       const toRoot = '../'.repeat(href.split('/').length - 1)
       await write(href, renderArticlePage(article, {ui, t, matcher: project.matcher, toRoot}))
-      entries.set(href, indexEntry(article, href))
+      const entry = indexEntry(article, href)
+      entries.set(href, entry)
+      // What the index and the feed need of it, for a rebuild that skips the article.
+      await writeFileAtomic(path.join(dir, ...entryOf(href).split('/')), `${JSON.stringify(entry)}\n`)
+    },
+    async keepArticle(file) {
+      const href = hrefOf(file.path)
+      try {
+        const [entry] = await Promise.all([readFile(path.join(dir, ...entryOf(href).split('/')), 'utf8'), stat(path.join(dir, ...href.split('/')))])
+        entries.set(href, JSON.parse(entry) as IndexEntry)
+        return true
+      } catch {
+        return false
+      }
     },
     async finish(files) {
       // In source order, whatever order the articles were finished in.
@@ -128,6 +151,9 @@ async function removeStalePages(dir: string, keep: ReadonlySet<string>): Promise
     // Another build's page being written is not a stale page.
     if (!entry.isFile() || !entry.name.endsWith('.html') || isTemporaryFile(entry.name) || keep.has(file)) continue
     const text = await readFile(file, 'utf8')
-    if (text.includes(generatorMark)) await rm(file)
+    if (text.includes(generatorMark)) {
+      await rm(file)
+      await rm(file.replace(/\.html$/, '.entry.json'), {force: true})
+    }
   }
 }
