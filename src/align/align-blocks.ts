@@ -11,7 +11,7 @@ import {visit} from 'unist-util-visit'
 import {taggedToPlain} from '../core/tagged-text.ts'
 import type {Segment} from '../core/types.ts'
 import {characterCount, lengthCost} from './align-sentences.ts'
-import {compareAnchors, englishAnchors, germanAnchors, unionAnchors, writtenInEnglish, type AnchorName, type BlockAnchors} from './block-anchors.ts'
+import {cognateStems, compareAnchors, dice, englishAnchors, germanAnchors, unionAnchors, writtenInEnglish, type AnchorName, type BlockAnchors} from './block-anchors.ts'
 
 /** One block to align: a segment, and for a heading its level. */
 export interface AlignBlock {
@@ -78,6 +78,18 @@ const headingMatch = 2
 const headingLevelMismatch = 3
 /** A block of the German file that is English (a quote's original), or its translation before it, paired with an English block. */
 const englishInGerman = 4
+/**
+ * Cognates: a log-likelihood ratio, linear in the Dice coefficient of the two sides' cognate stems and
+ * clipped, fitted on the 1-1 prose pairs of the gold (median Dice 0.22 for a pair, 0.07 for a neighbour
+ * it is not paired with). It says nothing at the Dice that one in ten of all pairings of the two files'
+ * blocks reaches (0.08–0.17 on the corpus pairs): two files whose blocks all share their words (a
+ * narrow vocabulary, a German file quoting much English) learn nothing from cognates, as they should.
+ * Sides with fewer than `cognateMinimum` stems (headings, short items) say too little to count.
+ */
+const cognateSlope = 15
+const cognateQuantile = 0.9
+const cognateRange = {against: 2, for: 3} as const
+const cognateMinimum = 3
 /** A list item paired with a paragraph: a list turned prose, allowed at a small cost. */
 const kindChange = 1
 
@@ -113,6 +125,7 @@ export function alignBlocks(de: readonly AlignBlock[], en: readonly AlignBlock[]
     const next = deInfo[index + 1]
     if (next?.english && !block.english && Math.abs(Math.log(next.length / (block.length * ratio))) < Math.log(2)) block.english = true
   })
+  const cognateNeutral = dicePercentile(deInfo, enInfo, cognateQuantile)
   const rows = de.length + 1
   const columns = en.length + 1
 
@@ -130,6 +143,7 @@ export function alignBlocks(de: readonly AlignBlock[], en: readonly AlignBlock[]
       cost += Math.min(lengthCost(deLength, enLength, ratio, variance), lengthCostCap)
       const comparison = compareAnchors(unionAnchors(germans.map((block) => block.anchors)), unionAnchors(englishes.map((block) => block.anchors)))
       cost += oneSidedAnchor * comparison.oneSided - sharedAnchor * comparison.shared
+      cost += cognateCost(germans, englishes, cognateNeutral)
     }
     return cost
   }
@@ -220,6 +234,8 @@ interface BlockInfo {
   depth: number | undefined
   length: number
   anchors: BlockAnchors
+  /** Cognate stems (`cognateStems`). */
+  stems: ReadonlySet<string>
   /** A German block written in English, or the translation of the English one after it. */
   english: boolean
 }
@@ -233,8 +249,29 @@ function describe(block: AlignBlock, anchors: BlockAnchors): BlockInfo {
     depth: block.depth,
     length: characterCount(taggedToPlain(segment.source)),
     anchors,
+    stems: cognateStems(taggedToPlain(segment.source)),
     english: writtenInEnglish(taggedToPlain(segment.source))
   }
+}
+
+/** −log of the cognate evidence for pairing `germans` with `englishes` (see `cognateSlope`). */
+function cognateCost(germans: readonly BlockInfo[], englishes: readonly BlockInfo[], neutral: number): number {
+  const union = (blocks: readonly BlockInfo[]) => new Set(blocks.flatMap((block) => [...block.stems]))
+  const de = union(germans)
+  const en = union(englishes)
+  if (de.size < cognateMinimum || en.size < cognateMinimum) return 0
+  const evidence = cognateSlope * (dice(de, en) - neutral)
+  return -Math.max(-cognateRange.against, Math.min(cognateRange.for, evidence))
+}
+
+/** The Dice coefficient that a `quantile` of all pairings of a German and an English block stays below. */
+function dicePercentile(de: readonly BlockInfo[], en: readonly BlockInfo[], quantile: number): number {
+  const counted = (blocks: readonly BlockInfo[]) => blocks.filter((block) => block.stems.size >= cognateMinimum)
+  const values: number[] = []
+  for (const german of counted(de)) for (const english of counted(en)) values.push(dice(german.stems, english.stems))
+  if (values.length === 0) return 1
+  values.sort((a, b) => a - b)
+  return values[Math.min(values.length - 1, Math.floor(quantile * values.length))] as number
 }
 
 /** Prose kinds, which may merge, split and turn into one another; the others pair only 1-1 with their own kind. */
