@@ -325,6 +325,16 @@ describe('pieces', () => {
       problem: 'the German has 3 links or placeholders, the English 1 of them'
     })
   })
+
+  it('keeps the words of a same-page link the German lacks ("see below"), never another link', async () => {
+    const [german] = await blocksOf('Lesen Sie die [Lizenz](https://example.org/license) (siehe unten).', 'de')
+    const [english] = await blocksOf('Read the [license](https://example.org/license) ([see below](#contributor-agreements)).', 'en')
+    const [other] = await blocksOf('Read the [license](https://example.org/license) ([see there](https://example.org/agreements)).', 'en')
+    const piece = (block: AlignBlock | undefined) => ({text: block?.segment.source ?? '', placeholders: block?.segment.placeholders ?? []})
+    const placeholders = (german as AlignBlock).segment.placeholders
+    expect(retag([piece(english)], placeholders)).toBe('Read the <a id="1">license</a> (see below).')
+    expect(retag([piece(other)], placeholders)).toEqual({problem: 'the English `<a id="2">` has no German counterpart'})
+  })
 })
 
 describe('tandem memory align', () => {
@@ -376,6 +386,22 @@ describe('tandem memory align', () => {
     ])
   })
 
+  it('writes a German paragraph whose English was split in two (a 1-2 pair) as the joined English, in a build with no key', async () => {
+    const de = ['## Ergebnis', 'Die Wahl fand am 5. Mai 2024 statt, und die Beteiligung lag bei 61 Prozent. Die Regierung trat am Abend zurück, und die Opposition feierte ihren Sieg bis in den frühen Morgen.', '## Ausblick', 'Die neue Regierung will im Juni 2024 ihr Programm vorlegen.', '']
+    const en = ['## Result', 'The election took place on 5 May 2024, and turnout was 61 percent.', 'The government resigned in the evening, and the opposition celebrated its victory until the early morning.', '## Outlook', 'The new government wants to present its programme in June 2024.', '']
+    const project = await createProject({files: {'content/de/wahl.md': de.join('\n\n'), 'en/wahl.md': en.join('\n\n')}})
+    const dry = await project.cli(['memory', 'align', 'content/de/wahl.md', 'en/wahl.md', '--dry-run'])
+    expect(dry.stdout[3]).toMatch(/^\| 0\.\d\d \| 3: Die Wahl fand am 5\. Mai 2024 statt, und die Bet… \| 3: The election took place on 5 May 2024, and turn… \+ 5: The government resigned in the evening, and the… \| yes \|$/)
+    expect((await project.cli(['memory', 'align', 'content/de/wahl.md', 'en/wahl.md'])).stderr).toEqual(['4 of 4 pairs stored in memory/de-en.jsonl, 0 not stored'])
+    // No provider key in the environment: every block must come from the memory.
+    const build = await project.cli(['build'])
+    expect(build.code).toBe(0)
+    const written = await project.read('content/en/wahl.md')
+    expect(written.slice(written.indexOf('## Result'))).toBe(
+      ['## Result', `${en[1]} ${en[2]}`, '## Outlook', en[4]].join('\n\n') + '\n'
+    )
+  })
+
   it('refuses a confidence outside 0–1', async () => {
     const project = await createProject({files: {'content/de/wahl.md': german, 'en/wahl.md': english}})
     const run = await project.cli(['memory', 'align', 'content/de/wahl.md', 'en/wahl.md', '--min-confidence', '2'])
@@ -404,7 +430,7 @@ describe('the eight corpus pairs', () => {
       shares.push(`${article} ${hits}/${en.length}`)
     }
     console.log(`official English blocks held word for word: ${reproduced}/${official} (${((100 * reproduced) / official).toFixed(1)} %); ${shares.join(', ')}`)
-    // Measured: 90.0 % (623 of 692); the issue's goal is 90 %.
+    // Measured: 93.4 % (646 of 692; 90.0 % before cognates and same-page links); the issue's goal is 90 %.
     expect(reproduced / official).toBeGreaterThanOrEqual(0.9)
   })
 })
