@@ -219,6 +219,18 @@ describe('synthetic pairs', () => {
     expect(storedLinks(links).map(shape)).toEqual(['0-0', '1-1', '4-3'])
   })
 
+  it('pairs a quote’s German translation, not the German file’s copy of the original, with the English that is the original', async () => {
+    const quote = 'It is closely aligned with our hacker culture, and with how our organization thinks about the work that we do.'
+    const de = await blocksOf(
+      ['## Firmen', 'Viele Firmen bezahlen ihre Leute für die Arbeit an Open Source, wie ein Mitarbeiter erzählt:', 'Es passt zu unserer Hackerkultur und zu unserem Denken über die Arbeit.', quote, 'Wenn Ihre Firma diesen Weg geht, fragen Sie nach.'].join('\n\n'),
+      'de'
+    )
+    const en = await blocksOf(['## Companies', 'Many companies pay their people to work on open source, as one employee tells:', quote, 'If your company goes down this path, ask about it.'].join('\n\n'), 'en')
+    const links = alignBlocks(de, en)
+    expect(links.map(shape)).toEqual(['0-0', '1-1', '2-2', '3-', '4-3'])
+    expect(storedLinks(links).map(shape)).toEqual(['0-0', '1-1', '2-2', '4-3'])
+  })
+
   it('never stores a pair whose links or numbers contradict, however the paragraphs are shuffled', async () => {
     const paragraph = (index: number) =>
       `Absatz ${index + 10} verweist auf [die Quelle](https://example.org/${index}) und ${text(4 + ((index * 5) % 17), 'wort')}`
