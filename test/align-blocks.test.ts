@@ -219,6 +219,31 @@ describe('synthetic pairs', () => {
     expect(storedLinks(links).map(shape)).toEqual(['0-0', '1-1', '4-3'])
   })
 
+  it('tells by cognates which of two German paragraphs of the same length the English lacks', async () => {
+    const de = await blocksOf(
+      [
+        '## Dokumentation',
+        'Eine gute Dokumentation hilft dem Projekt und seiner Community, wenn neue Mitwirkende kommen.',
+        'Dieser Absatz über das Wetter in Berlin steht nur in der deutschen Fassung, für unsere Leser hier.',
+        'Lizenzen und Patente regeln die Nutzung der Software durch Firmen und Organisationen weltweit.',
+        'Am Ende entscheidet die Community selbst, welche Regeln für das Projekt gelten sollen.'
+      ].join('\n\n'),
+      'de'
+    )
+    const en = await blocksOf(
+      [
+        '## Documentation',
+        'Good documentation helps the project and its community when new contributors arrive.',
+        'Licenses and patents govern how companies and organizations use the software worldwide.',
+        'In the end the community itself decides which rules should apply to the project.'
+      ].join('\n\n'),
+      'en'
+    )
+    const links = alignBlocks(de, en)
+    expect(links.map(shape)).toEqual(['0-0', '1-1', '2-', '3-2', '4-3'])
+    expect(storedLinks(links).map(shape)).toEqual(['0-0', '1-1', '3-2', '4-3'])
+  })
+
   it('pairs a quote’s German translation, not the German file’s copy of the original, with the English that is the original', async () => {
     const quote = 'It is closely aligned with our hacker culture, and with how our organization thinks about the work that we do.'
     const de = await blocksOf(

@@ -81,8 +81,8 @@ const englishInGerman = 4
 /**
  * Cognates: a log-likelihood ratio, linear in the Dice coefficient of the two sides' cognate stems and
  * clipped, fitted on the 1-1 prose pairs of the gold (median Dice 0.22 for a pair, 0.07 for a neighbour
- * it is not paired with). It says nothing at the Dice that one in ten of all pairings of the two files'
- * blocks reaches (0.08–0.17 on the corpus pairs): two files whose blocks all share their words (a
+ * it is not paired with). It says nothing at the Dice that one in ten of the pairings of the two files'
+ * blocks reaches (0.08–0.17 on the corpus pairs; see `dicePercentile`): two files whose blocks all share their words (a
  * narrow vocabulary, a German file quoting much English) learn nothing from cognates, as they should.
  * Sides with fewer than `cognateMinimum` stems (headings, short items) say too little to count.
  */
@@ -277,14 +277,21 @@ function cognateCost(germans: readonly BlockInfo[], englishes: readonly BlockInf
   return -Math.max(-cognateRange.against, Math.min(cognateRange.for, evidence))
 }
 
-/** The Dice coefficient that a `quantile` of all pairings of a German and an English block stays below. */
+/**
+ * The Dice coefficient that a `quantile` of the pairings of a German and an English block stays below,
+ * leaving out the highest, as many as there can be pairs: those are the pairs themselves, if cognates
+ * tell anything, and in a short article they would be most of the pairings.
+ */
 function dicePercentile(de: readonly BlockInfo[], en: readonly BlockInfo[], quantile: number): number {
   const counted = (blocks: readonly BlockInfo[]) => blocks.filter((block) => block.stems.size >= cognateMinimum)
+  const germans = counted(de)
+  const englishes = counted(en)
   const values: number[] = []
-  for (const german of counted(de)) for (const english of counted(en)) values.push(dice(german.stems, english.stems))
-  if (values.length === 0) return 1
+  for (const german of germans) for (const english of englishes) values.push(dice(german.stems, english.stems))
   values.sort((a, b) => a - b)
-  return values[Math.min(values.length - 1, Math.floor(quantile * values.length))] as number
+  const chance = values.slice(0, values.length - Math.min(germans.length, englishes.length))
+  if (chance.length === 0) return 1
+  return chance[Math.min(chance.length - 1, Math.floor(quantile * chance.length))] as number
 }
 
 /** Prose kinds, which may merge, split and turn into one another; the others pair only 1-1 with their own kind. */
