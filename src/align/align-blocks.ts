@@ -2,8 +2,9 @@
  * Block alignment of a German article and an existing English version whose structures differ:
  * dynamic programming over the two block sequences, as Gale & Church (1993) align sentences, with
  * beads 1-1, 1-0, 0-1, 2-1 and 1-2. The cost of a bead is −log of its probability: its shape's prior,
- * a length model calibrated on the Open Source Guides (see `blockAlignDefaults`), and the anchors
- * both sides keep (headings and their levels, links, code, numbers, glossary names).
+ * a length model calibrated on the Open Source Guides (see `blockAlignDefaults`), the anchors both
+ * sides keep (headings and their levels, links, code, numbers, glossary names), cognates (see
+ * `cognateSlope`), and a quote's original, which the German file gives after its translation.
  * Each bead's confidence is its posterior probability over all alignments (forward–backward).
  */
 import type {Heading, Root} from 'mdast'
@@ -82,9 +83,10 @@ const englishInGerman = 4
  * Cognates: a log-likelihood ratio, linear in the Dice coefficient of the two sides' cognate stems and
  * clipped, fitted on the 1-1 prose pairs of the gold (median Dice 0.22 for a pair, 0.07 for a neighbour
  * it is not paired with). It says nothing at the Dice that one in ten of the pairings of the two files'
- * blocks reaches (0.08–0.17 on the corpus pairs; see `dicePercentile`): two files whose blocks all share their words (a
- * narrow vocabulary, a German file quoting much English) learn nothing from cognates, as they should.
- * Sides with fewer than `cognateMinimum` stems (headings, short items) say too little to count.
+ * blocks reaches (0.08–0.17 on the corpus pairs; see `dicePercentile`): two files whose blocks all
+ * share their words (a narrow vocabulary, a German file quoting much English) learn nothing from
+ * cognates, as they should. Sides with fewer than `cognateMinimum` stems (headings, short items) say
+ * too little to count.
  */
 const cognateSlope = 15
 const cognateQuantile = 0.9
@@ -253,6 +255,7 @@ interface BlockInfo {
 function describe(block: AlignBlock, anchors: BlockAnchors): BlockInfo {
   const {segment} = block
   const text = taggedToPlain(segment.source).trim().replace(/\s+/g, ' ')
+  const original = writtenInEnglish(text)
   return {
     kind: segment.kind,
     field: segment.field,
@@ -262,8 +265,8 @@ function describe(block: AlignBlock, anchors: BlockAnchors): BlockInfo {
     text,
     anchors,
     stems: cognateStems(text),
-    english: writtenInEnglish(text),
-    original: writtenInEnglish(text)
+    english: original,
+    original
   }
 }
 
