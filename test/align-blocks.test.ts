@@ -219,6 +219,43 @@ describe('synthetic pairs', () => {
     expect(storedLinks(links).map(shape)).toEqual(['0-0', '1-1', '4-3'])
   })
 
+  it('tells by cognates which of two German paragraphs of the same length the English lacks', async () => {
+    const de = await blocksOf(
+      [
+        '## Dokumentation',
+        'Eine gute Dokumentation hilft dem Projekt und seiner Community, wenn neue Mitwirkende kommen.',
+        'Dieser Absatz über das Wetter in Berlin steht nur in der deutschen Fassung, für unsere Leser hier.',
+        'Lizenzen und Patente regeln die Nutzung der Software durch Firmen und Organisationen weltweit.',
+        'Am Ende entscheidet die Community selbst, welche Regeln für das Projekt gelten sollen.'
+      ].join('\n\n'),
+      'de'
+    )
+    const en = await blocksOf(
+      [
+        '## Documentation',
+        'Good documentation helps the project and its community when new contributors arrive.',
+        'Licenses and patents govern how companies and organizations use the software worldwide.',
+        'In the end the community itself decides which rules should apply to the project.'
+      ].join('\n\n'),
+      'en'
+    )
+    const links = alignBlocks(de, en)
+    expect(links.map(shape)).toEqual(['0-0', '1-1', '2-', '3-2', '4-3'])
+    expect(storedLinks(links).map(shape)).toEqual(['0-0', '1-1', '3-2', '4-3'])
+  })
+
+  it('pairs a quote’s German translation, not the German file’s copy of the original, with the English that is the original', async () => {
+    const quote = 'It is closely aligned with our hacker culture, and with how our organization thinks about the work that we do.'
+    const de = await blocksOf(
+      ['## Firmen', 'Viele Firmen bezahlen ihre Leute für die Arbeit an Open Source, wie ein Mitarbeiter erzählt:', 'Es passt zu unserer Hackerkultur und zu unserem Denken über die Arbeit.', quote, 'Wenn Ihre Firma diesen Weg geht, fragen Sie nach.'].join('\n\n'),
+      'de'
+    )
+    const en = await blocksOf(['## Companies', 'Many companies pay their people to work on open source, as one employee tells:', quote, 'If your company goes down this path, ask about it.'].join('\n\n'), 'en')
+    const links = alignBlocks(de, en)
+    expect(links.map(shape)).toEqual(['0-0', '1-1', '2-2', '3-', '4-3'])
+    expect(storedLinks(links).map(shape)).toEqual(['0-0', '1-1', '2-2', '4-3'])
+  })
+
   it('never stores a pair whose links or numbers contradict, however the paragraphs are shuffled', async () => {
     const paragraph = (index: number) =>
       `Absatz ${index + 10} verweist auf [die Quelle](https://example.org/${index}) und ${text(4 + ((index * 5) % 17), 'wort')}`
@@ -325,6 +362,16 @@ describe('pieces', () => {
       problem: 'the German has 3 links or placeholders, the English 1 of them'
     })
   })
+
+  it('keeps the words of a same-page link the German lacks ("see below"), never another link', async () => {
+    const [german] = await blocksOf('Lesen Sie die [Lizenz](https://example.org/license) (siehe unten).', 'de')
+    const [english] = await blocksOf('Read the [license](https://example.org/license) ([see below](#contributor-agreements)).', 'en')
+    const [other] = await blocksOf('Read the [license](https://example.org/license) ([see there](https://example.org/agreements)).', 'en')
+    const piece = (block: AlignBlock | undefined) => ({text: block?.segment.source ?? '', placeholders: block?.segment.placeholders ?? []})
+    const placeholders = (german as AlignBlock).segment.placeholders
+    expect(retag([piece(english)], placeholders)).toBe('Read the <a id="1">license</a> (see below).')
+    expect(retag([piece(other)], placeholders)).toEqual({problem: 'the English `<a id="2">` has no German counterpart'})
+  })
 })
 
 describe('tandem memory align', () => {
@@ -376,6 +423,22 @@ describe('tandem memory align', () => {
     ])
   })
 
+  it('writes a German paragraph whose English was split in two (a 1-2 pair) as the joined English, in a build with no key', async () => {
+    const de = ['## Ergebnis', 'Die Wahl fand am 5. Mai 2024 statt, und die Beteiligung lag bei 61 Prozent. Die Regierung trat am Abend zurück, und die Opposition feierte ihren Sieg bis in den frühen Morgen.', '## Ausblick', 'Die neue Regierung will im Juni 2024 ihr Programm vorlegen.', '']
+    const en = ['## Result', 'The election took place on 5 May 2024, and turnout was 61 percent.', 'The government resigned in the evening, and the opposition celebrated its victory until the early morning.', '## Outlook', 'The new government wants to present its programme in June 2024.', '']
+    const project = await createProject({files: {'content/de/wahl.md': de.join('\n\n'), 'en/wahl.md': en.join('\n\n')}})
+    const dry = await project.cli(['memory', 'align', 'content/de/wahl.md', 'en/wahl.md', '--dry-run'])
+    expect(dry.stdout[3]).toMatch(/^\| 0\.\d\d \| 3: Die Wahl fand am 5\. Mai 2024 statt, und die Bet… \| 3: The election took place on 5 May 2024, and turn… \+ 5: The government resigned in the evening, and the… \| yes \|$/)
+    expect((await project.cli(['memory', 'align', 'content/de/wahl.md', 'en/wahl.md'])).stderr).toEqual(['4 of 4 pairs stored in memory/de-en.jsonl, 0 not stored'])
+    // No provider key in the environment: every block must come from the memory.
+    const build = await project.cli(['build'])
+    expect(build.code).toBe(0)
+    const written = await project.read('content/en/wahl.md')
+    expect(written.slice(written.indexOf('## Result'))).toBe(
+      ['## Result', `${en[1]} ${en[2]}`, '## Outlook', en[4]].join('\n\n') + '\n'
+    )
+  })
+
   it('refuses a confidence outside 0–1', async () => {
     const project = await createProject({files: {'content/de/wahl.md': german, 'en/wahl.md': english}})
     const run = await project.cli(['memory', 'align', 'content/de/wahl.md', 'en/wahl.md', '--min-confidence', '2'])
@@ -404,7 +467,7 @@ describe('the eight corpus pairs', () => {
       shares.push(`${article} ${hits}/${en.length}`)
     }
     console.log(`official English blocks held word for word: ${reproduced}/${official} (${((100 * reproduced) / official).toFixed(1)} %); ${shares.join(', ')}`)
-    // Measured: 90.0 % (623 of 692); the issue's goal is 90 %.
+    // Measured: 93.4 % (646 of 692; 90.0 % before cognates and same-page links); the issue's goal is 90 %.
     expect(reproduced / official).toBeGreaterThanOrEqual(0.9)
   })
 })

@@ -52,10 +52,11 @@ async function blockTexts(markdown: string): Promise<string[]> {
 }
 
 describe('a build of the aligned corpus', () => {
-  it('reproduces at least 90 % of the official English blocks exactly', async () => {
+  it('reproduces at least 90 % of the official English blocks exactly, and at least 80 % of each pair’s', async () => {
     let reproduced = 0
     let official = 0
     const shares: string[] = []
+    const perPair: Record<string, number> = {}
     for (const article of articles) {
       const built = new Map<string, number>()
       for (const text of await blockTexts(await project.read(`content/en/${article}.md`))) built.set(text, (built.get(text) ?? 0) + 1)
@@ -69,10 +70,15 @@ describe('a build of the aligned corpus', () => {
       }
       reproduced += hits
       official += expected.length
-      shares.push(`${article} ${hits}/${expected.length} (${((100 * hits) / expected.length).toFixed(0)} %)`)
+      perPair[article] = hits / expected.length
+      shares.push(`${article} ${hits}/${expected.length} (${((100 * hits) / expected.length).toFixed(1)} %)`)
     }
     console.log(`built English reproduces ${reproduced}/${official} official blocks (${((100 * reproduced) / official).toFixed(1)} %): ${shares.join(', ')}`)
     console.log(Object.entries(stored).map(([article, line]) => `${article}: ${line}`).join('\n'))
+    // Measured: 93.4 % (646 of 692); each pair at least 83.8 % (legal; 75 % before cognates and same-page links). All eight pairs differ in structure
+    // (the German has 5 to 22 blocks more: asides quoted in both languages, newer revisions on either side),
+    // so the issue's 80 % for such pairs holds for each one.
     expect(reproduced / official).toBeGreaterThanOrEqual(0.9)
+    for (const [article, share] of Object.entries(perPair)) expect({article, share: share >= 0.8 ? 'at least 80 %' : share}).toEqual({article, share: 'at least 80 %'})
   })
 })

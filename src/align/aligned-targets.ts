@@ -106,16 +106,43 @@ export function retag(pieces: readonly Piece[], german: readonly Placeholder[]):
       }
     })
   }
+  // A link within the page that the German lacks ("see below"): its words stay, the link goes, as the build
+  // restores only the German's links. Any other English link or code without a German counterpart is a problem.
+  const dropped = pieces.map(() => new Set<number>())
   for (const [pieceIndex, list] of uses.entries()) {
     for (const {tag, id} of list) {
-      if (!mapping[pieceIndex]?.has(id)) return {problem: `the English \`<${tag} id="${id}">\` has no German counterpart`}
+      if (mapping[pieceIndex]?.has(id)) continue
+      if (tag === 'a' && withinPage(pieces[pieceIndex]?.placeholders[id - 1])) dropped[pieceIndex]?.add(id)
+      else return {problem: `the English \`<${tag} id="${id}">\` has no German counterpart`}
     }
   }
   if (used.size !== german.length) return {problem: `the German has ${german.length} links or placeholders, the English ${used.size} of them`}
   const text = pieces
-    .map((piece, pieceIndex) => piece.text.replace(/<(a|x) id="(\d+)"/g, (_, tag: string, id: string) => `<${tag} id="${mapping[pieceIndex]?.get(Number(id))}"`))
+    .map((piece, pieceIndex) =>
+      unlink(piece.text, dropped[pieceIndex] ?? new Set()).replace(/<(a|x) id="(\d+)"/g, (_, tag: string, id: string) => `<${tag} id="${mapping[pieceIndex]?.get(Number(id))}"`)
+    )
     .join(' ')
   return normalizeTaggedText(text)
+}
+
+/** Whether a placeholder is a link to a place on the same page (`#section`). */
+function withinPage(placeholder: Placeholder | undefined): boolean {
+  return placeholder?.tag === 'a' && placeholder.node.type === 'link' && placeholder.node.url.startsWith('#')
+}
+
+/** Tagged text without the `<a>` elements whose ids are in `ids`, their content kept (links do not nest). */
+function unlink(tagged: string, ids: ReadonlySet<number>): string {
+  if (ids.size === 0) return tagged
+  let open = false
+  return tagged.replace(/<a id="(\d+)">|<\/a>/g, (tag, id: string | undefined) => {
+    if (id !== undefined) {
+      open = ids.has(Number(id))
+      return open ? '' : tag
+    }
+    if (!open) return tag
+    open = false
+    return ''
+  })
 }
 
 /** What a placeholder stands for, so that the same link or code is found on both sides. */

@@ -163,3 +163,26 @@ export function writtenInEnglish(text: string): boolean {
   }
   return english >= 3 && english > 2 * german
 }
+
+/**
+ * A block's cognate stems, after Simard, Foster and Isabelle (1992), "Using cognates to align sentences":
+ * words of four letters or more cut to their first four, so that German "Dokumentation" and English
+ * "documentation" meet. Accents go, ß is ss, and k and z are c, as German spells the Latin words English keeps.
+ */
+export function cognateStems(text: string): Set<string> {
+  const stems = new Set<string>()
+  for (const word of text.match(/\p{L}[\p{L}\p{N}]*/gu) ?? []) {
+    if (word.length < 4) continue
+    const folded = word.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/ß/g, 'ss').replace(/[kz]/g, 'c')
+    stems.add(folded.slice(0, 4))
+  }
+  return stems
+}
+
+/** Dice's coefficient of two sets: 2 |A ∩ B| / (|A| + |B|), 0 when either is empty. */
+export function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (a.size === 0 || b.size === 0) return 0
+  let shared = 0
+  for (const value of a) if (b.has(value)) shared++
+  return (2 * shared) / (a.size + b.size)
+}
