@@ -2,6 +2,7 @@ import type {i18n} from 'i18next'
 import {deeplGlossaryName} from '../glossary/deepl-glossary-name.ts'
 import {build} from '../pipeline/build.ts'
 import {DEFAULTS} from '../core/defaults.ts'
+import {BuildInterruptedError} from '../core/errors.ts'
 import {costOf, estimate, type Estimate, type Figures} from '../pipeline/estimate.ts'
 import {openProject} from '../pipeline/project.ts'
 import {DeepLProvider, deeplOptionsFromEnvironment} from '../providers/deepl.ts'
@@ -68,6 +69,21 @@ export async function runBuild(files: string[], options: BuildCommandOptions, io
     provider = new DeepLProvider({...deeplOptions, scheduler})
   }
   const progress = provider ? io.progress : undefined
+  // Ctrl-C: the first stops sending and lets the build store what is in flight and write what is complete; a second quits.
+  const stopping = new AbortController()
+  const stopListening = io.interrupts?.(() => {
+    if (!stopping.signal.aborted) {
+      stopping.abort(new BuildInterruptedError())
+      const note = ui.t('cli.interrupt.stopping', {seconds: Math.round(settings.deepl.timeoutMs / 1000)})
+      if (display) display.note(note)
+      else io.stderr(`tandem: ${note}`)
+      return
+    }
+    // Appends are whole lines, so the memory is consistent; the bar's exit hook restores the terminal.
+    display?.stop()
+    io.stderr(`tandem: ${ui.t('cli.interrupt.quit', {memory: settings.memoryPath})}`)
+    process.exit(EXIT.interrupted)
+  })
   let result
   try {
     result = await build({
@@ -78,9 +94,11 @@ export async function runBuild(files: string[], options: BuildCommandOptions, io
       // The plan is known before anything is sent: a terminal gets a bar with its total, a log plain lines.
       ...(progress ? {onPlan: (total: Figures) => void (display = startProgress(progress, total, price))} : {}),
       onProgress: (answer) => display?.update(answer),
-      onMemoryWait: (wait) => io.stderr(lockWaitLine(wait, io, ui))
+      onMemoryWait: (wait) => io.stderr(lockWaitLine(wait, io, ui)),
+      signal: stopping.signal
     })
   } finally {
+    stopListening?.()
     display?.stop()
   }
 
@@ -93,6 +111,11 @@ export async function runBuild(files: string[], options: BuildCommandOptions, io
   if (result.translated > 0) summary.push(ui.t('cli.translated', {count: result.translated, characters: result.billedCharacters}))
   if (failed > 0) summary.push(ui.t('cli.failed', {count: failed}))
   io.stderr(summary.join(', '))
+  if (stopping.signal.aborted) {
+    const saved = {translations: result.translated, memory: settings.memoryPath, written: built.length, files: result.files.length}
+    io.stderr(`tandem: ${ui.t('cli.interrupt.saved', saved)}`)
+    return EXIT.interrupted
+  }
   if (result.stoppedBy instanceof ProviderQuotaError) {
     // Everything received is in the memory now: what is left is the plan less what was answered.
     const left = {

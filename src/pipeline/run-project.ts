@@ -1,6 +1,7 @@
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
+import {BuildInterruptedError} from '../core/errors.ts'
 import {createI18n} from '../i18n/index.ts'
 import type {TranslationMemory} from '../memory/translation-memory.ts'
 import {billedCharacters} from '../providers/billing.ts'
@@ -33,6 +34,10 @@ export interface RunOptions {
   limits?: BatchLimits
   /** Glossary violations are errors. */
   strict?: boolean
+  /**
+   * Aborted: no further request is sent; answers in flight are still awaited and stored, and the files they
+   * complete are finished. Files still waiting fail with the abort's reason (Ctrl-C: `BuildInterruptedError`).
+   */
   signal?: AbortSignal
   /** Told each time an answer has been stored. */
   onProgress?: (progress: TranslationProgress) => void
@@ -258,7 +263,7 @@ function fail(file: VFile, error: unknown, stoppedBy?: ProviderError) {
         : String(error)
   const message = file.message(reason, {
     place: {line: 1, column: 1},
-    ruleId: error instanceof ProviderError ? 'provider-error' : 'build-error',
+    ruleId: error instanceof ProviderError ? 'provider-error' : error instanceof BuildInterruptedError ? 'interrupted' : 'build-error',
     source: 'tandem'
   })
   message.fatal = true
