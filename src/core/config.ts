@@ -27,7 +27,7 @@ const integers: Readonly<Record<string, number>> = {
   'import.maxSlugLength': 1
 }
 
-const choices: Readonly<Record<string, readonly string[]>> = {ui: ['en', 'de']}
+const choices: Readonly<Record<string, readonly string[]>> = {ui: ['en', 'de'], glossary: ['required', 'optional']}
 
 /**
  * Validate `input` against the shape of `DEFAULTS` and lay it over `base` (default: `DEFAULTS`).

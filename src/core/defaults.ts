@@ -14,6 +14,11 @@ export interface Settings {
   siteDir: string
   memoryPath: string
   glossaryPath: string
+  /**
+   * `required`: a missing `glossaryPath` is an error, since a build without it would protect no names and key every
+   * segment anew; `optional`: for a project that has no name glossary.
+   */
+  glossary: 'required' | 'optional'
   sourceLang: string
   targetLang: string
   /** Front-matter fields that are translated. */
@@ -87,6 +92,7 @@ export const DEFAULTS: Readonly<Settings> = {
   siteDir: 'site',
   memoryPath: 'memory/de-en.jsonl',
   glossaryPath: 'glossary/names.tsv',
+  glossary: 'required',
   sourceLang: 'de',
   targetLang: 'en-US',
   frontmatterFields: ['title', 'description', 'summary'],

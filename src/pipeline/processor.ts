@@ -9,6 +9,8 @@ import type {TFunction} from 'i18next'
 import type {Settings} from '../core/defaults.ts'
 import {markdownStyle} from '../core/markdown-options.ts'
 import segmentBlocks from '../segment/segment-blocks.ts'
+import checkFrontmatter from '../segment/check-frontmatter.ts'
+import checkNesting from '../segment/check-nesting.ts'
 import remarkTemplateTags from '../segment/template-tags.ts'
 import applyNameGlossary from '../glossary/apply-name-glossary.ts'
 import checkNames from '../glossary/check-names.ts'
@@ -25,7 +27,7 @@ import parallelView from '../output/parallel-view.ts'
 
 /**
  * The stages, in order (design.md "Data flow"):
- * parse → segmentBlocks → applyNameGlossary → keySegments → lookupMemory → [provider] → checkNames →
+ * parse → checkNesting → checkFrontmatter → segmentBlocks → applyNameGlossary → keySegments → lookupMemory → [provider] → checkNames →
  * restoreTargets → requireTranslations → parallelView → englishEdition → stringify.
  * `createProcessor` is all of them for one file; `runProject` runs the same stages in three steps
  * (`createSegmenter`, `createFinisher`, `createWriter`), so that it can plan provider requests across files.
@@ -79,6 +81,9 @@ export function createSegmenter(options: SegmenterOptions): Processor<Root, Root
   const parsed = unified()
     .use(remarkParse)
     .use(markdownSyntax)
+    // Before anything is segmented, so that a file tandem would get wrong sends nothing.
+    .use(checkNesting)
+    .use(checkFrontmatter, {frontmatterFields: options.frontmatterFields})
     .use(segmentBlocks, {frontmatterFields: options.frontmatterFields, labelLanguage: options.labelLanguage ?? 'de'})
   const named = options.matcher ? parsed.use(applyNameGlossary, {matcher: options.matcher}) : parsed
   const keyed = named.use(keySegments, {sourceLang: options.sourceLang, targetLang: options.targetLang})

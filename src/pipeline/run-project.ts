@@ -255,6 +255,15 @@ function hasFatal(file: VFile): boolean {
 /** A failure becomes a fatal message on its file, not a crash of the run. */
 function fail(file: VFile, error: unknown, stoppedBy?: ProviderError) {
   if (error instanceof VFileMessage && file.messages.includes(error)) return
+  // Nesting too deep even to parse (`checkNesting` sees only trees the parser could make).
+  if (error instanceof RangeError && /call stack/.test(error.message)) {
+    file.message('nested too deeply to parse (lists, block quotes, emphasis); tandem does not build it', {
+      place: {line: 1, column: 1},
+      ruleId: 'too-deep',
+      source: 'tandem'
+    }).fatal = true
+    return
+  }
   const reason =
     stoppedBy && !(error instanceof ProviderError)
       ? `not built: ${stoppedBy.message}`
