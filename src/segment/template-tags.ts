@@ -6,6 +6,7 @@ import type {Processor} from 'unified'
 declare module 'micromark-util-types' {
   interface TokenTypeMap {
     templateTag: 'templateTag'
+    templateTagData: 'templateTagData'
   }
 }
 
@@ -26,6 +27,7 @@ function tokenizeTemplateTag(effects: Effects, ok: State, nok: State): State {
 
   function start(code: Code): State | undefined {
     effects.enter('templateTag')
+    effects.enter('templateTagData')
     effects.consume(code)
     return open
   }
@@ -39,16 +41,42 @@ function tokenizeTemplateTag(effects: Effects, ok: State, nok: State): State {
 
   function inside(code: Code): State | undefined {
     if (code === null) return nok(code)
+    // A line ending is a token of its own, as in inline HTML: consumed as data, it breaks micromark's
+    // subtokenizer where the paragraph's lines are chunks (`{{ <a\nb> }}`; found by test/fuzz.test.ts).
+    if (isLineEnding(code)) {
+      effects.exit('templateTagData')
+      return lineEnding(code)
+    }
     effects.consume(code)
     return code === last ? closing : inside
+  }
+
+  function lineEnding(code: Code): State | undefined {
+    effects.enter('lineEnding')
+    effects.consume(code)
+    effects.exit('lineEnding')
+    return lineStart
+  }
+
+  function lineStart(code: Code): State | undefined {
+    if (code === null) return nok(code)
+    if (isLineEnding(code)) return lineEnding(code)
+    effects.enter('templateTagData')
+    return inside(code)
   }
 
   function closing(code: Code): State | undefined {
     if (code !== rightBrace) return inside(code)
     effects.consume(code)
+    effects.exit('templateTagData')
     effects.exit('templateTag')
     return ok
   }
+}
+
+/** micromark's codes for CR, LF and CRLF are -5, -4 and -3. */
+function isLineEnding(code: Code): boolean {
+  return code !== null && code < -2
 }
 
 export const templateTagSyntax: Extension = {text: {[leftBrace]: templateTagConstruct}}
