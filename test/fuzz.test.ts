@@ -109,6 +109,10 @@ const regressions: Array<{found: string; markdown: string}> = [
   {
     found: 'seed 1229041033: a template tag over a line ending was one token, which broke micromark\'s subtokenizer',
     markdown: '{{<a  /><b2\ndata="foo" >\n x }}\tfoo\tbaz\t\tbim\n'
+  },
+  {
+    found: 'seed -968662092: an escaped `\\{{` was written as `{{`, which read again is a template tag',
+    markdown: '\\{{ x }}*\tfoo\tbaz\t\tbim\n'
   }
 ]
 const examples = [...spec.tests.map((example) => example.markdown.replaceAll('→', '\t')), ...regressions.map((entry) => entry.markdown)]
@@ -200,8 +204,22 @@ describe('the segmenter, on mutated CommonMark examples', () => {
     await check(markdown)
   })
 
+  // Found by fuzzing (seed 17, once `regressions` had two cases) and not fixed yet: mdast-util-to-markdown turns
+  // the line ending before inline HTML that is not a tag into a space, so a hard break before a template tag is
+  // written `\ ` (syntax-tree/mdast-util-to-markdown#15). It fails until it is fixed; then move it to `regressions`.
+  const hardBreakBeforeTag = /(\\| {2,})\r?\n[ \t]*\{[{%]/
+  it.fails('keeps a hard break before a template tag', async () => {
+    await check('Foo\\\n{{ x }}----\n')
+  })
+
   it('never throws, and either builds an English edition with the same segments or gives messages with a place', async () => {
-    await fc.assert(fc.asyncProperty(mutated, check), settings(150))
+    await fc.assert(
+      fc.asyncProperty(mutated, async (markdown) => {
+        fc.pre(!hardBreakBeforeTag.test(markdown))
+        await check(markdown)
+      }),
+      settings(150)
+    )
   })
 })
 

@@ -1,5 +1,6 @@
 import type {Html, PhrasingContent} from 'mdast'
 import type {CompileContext, Extension as FromMarkdownExtension, Token} from 'mdast-util-from-markdown'
+import type {Options as ToMarkdownOptions} from 'mdast-util-to-markdown'
 import type {Code, Construct, Effects, Extension, State} from 'micromark-util-types'
 import type {Processor} from 'unified'
 
@@ -103,11 +104,28 @@ declare module 'mdast' {
   }
 }
 
+/**
+ * Text that reads `{{` or `{%` (the German had `\{{`) is written with the `{` escaped, or it would come back
+ * a template tag, kept untranslated (found by test/fuzz.test.ts). Not in URLs, titles and alt texts: those are
+ * plain strings, in which a tag is always a tag (`splitTemplateTags`).
+ */
+export const templateTagToMarkdown: ToMarkdownOptions = {
+  unsafe: [
+    {
+      character: '{',
+      after: '[{%]',
+      inConstruct: 'phrasing',
+      notInConstruct: ['image', 'destinationLiteral', 'destinationRaw', 'titleQuote', 'titleApostrophe']
+    }
+  ]
+}
+
 /** remark plugin: parse template tags as untranslatable inline HTML. */
 export default function remarkTemplateTags(this: Processor): undefined {
   const data = this.data()
   ;(data.micromarkExtensions ??= []).push(templateTagSyntax)
   ;(data.fromMarkdownExtensions ??= []).push(templateTagFromMarkdown)
+  ;(data.toMarkdownExtensions ??= []).push(templateTagToMarkdown)
 }
 
 const templateTagPattern = /\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}/g
