@@ -79,11 +79,16 @@ function isInside(dir: string, file: string): boolean {
 function utf16Order(bytes: Uint8Array): 'little-endian' | 'big-endian' | undefined {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'little-endian'
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'big-endian'
-  const sample = bytes.subarray(0, 512 - (Math.min(bytes.length, 512) % 2))
+  const length = Math.min(bytes.length, 512)
+  const sample = bytes.subarray(0, length - (length % 2))
   if (sample.length < 4) return undefined
   let even = 0
   let odd = 0
-  for (const [index, byte] of sample.entries()) if (byte === 0) index % 2 === 0 ? even++ : odd++
+  for (const [index, byte] of sample.entries()) {
+    if (byte !== 0) continue
+    if (index % 2 === 0) even++
+    else odd++
+  }
   const half = sample.length / 2
   if (odd > half * 0.6 && even === 0) return 'little-endian'
   if (even > half * 0.6 && odd === 0) return 'big-endian'
