@@ -26,6 +26,11 @@ const exceptions = new Map<number, string>([
     '`---\\nFoo\\n---` at the top of a file is front matter to tandem (remark-frontmatter), and `Foo` is a YAML ' +
       'scalar, not a mapping: it is kept as it is, and the warning `frontmatter-not-a-map` says why it has no `translation`'
   ],
+  [
+    98,
+    '`---\\n---` is an empty front matter with nothing after it: refused as `empty-body`, like an empty file ' +
+      '(README "Bad input"), so that nothing is built of a page without text'
+  ],
   ...[554, 558, 559].map((number): [number, string] => [
     number,
     'a collapsed or shortcut reference whose text has `*emphasis*`: tandem writes emphasis as `_…_`, so the text no ' +

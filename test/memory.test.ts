@@ -456,7 +456,8 @@ According to [Reuters](https://reuters.example), they fight in **Kursk**.
 
   it('fails when a front-matter field or Details label differs', async () => {
     expect(
-      (await pairError('---\ntitle: Titel\n---\n', '---\ndescription: Title\n---\n')).message
+      // With a body: a file of front matter alone is refused before pairing (`empty-body`).
+      (await pairError('---\ntitle: Titel\n---\n\nText.\n', '---\ndescription: Title\n---\n\nText.\n')).message
     ).toBe('content/de/a.md:2:8: block 1 does not pair: German front-matter `title` against English front-matter `description` at 2:14')
     expect(
       (await pairError('## Details\n\n- **Ort:** Kursk\n', '## Details\n\n- **Cause:** Kursk\n')).message

@@ -43,6 +43,11 @@ export interface ProjectOptions {
   memoryDir?: boolean
   /** Files to write, by path relative to the root. */
   files?: Record<string, string | Uint8Array>
+  /**
+   * What `tandem.config.json` says of the name glossary (default: `optional`, so that a test needs no names.tsv;
+   * `required`, tandem's default, writes no config file).
+   */
+  glossary?: 'optional' | 'required'
 }
 
 export async function createProject(options: ProjectOptions = {}): Promise<Project> {
@@ -94,6 +99,7 @@ export async function createProject(options: ProjectOptions = {}): Promise<Proje
       return {code, stdout, stderr}
     }
   }
+  if ((options.glossary ?? 'optional') === 'optional') await project.write('tandem.config.json', '{"glossary": "optional"}\n')
   for (const [file, content] of Object.entries(options.files ?? {})) await project.write(file, content)
   return project
 }

@@ -6,8 +6,8 @@ import type {VFile} from 'vfile'
 import type {LockWait} from '../core/lock-file.ts'
 import {countMessages, formatMessages} from './report.ts'
 
-/** Exit codes (textlint's convention, plus one for an empty quota): only the CLI picks them. */
-export const EXIT = {ok: 0, errors: 1, fatal: 2, quota: 3} as const
+/** Exit codes (textlint's convention, plus one for an empty quota, and a shell's 128 + SIGINT): only the CLI picks them. */
+export const EXIT = {ok: 0, errors: 1, fatal: 2, quota: 3, interrupted: 130} as const
 
 /** Where a command reads and writes; tests pass their own. */
 export interface CliIo {
@@ -19,6 +19,21 @@ export interface CliIo {
   report?: (text: string) => void
   /** Where a build shows its progress: a bar on a terminal, lines otherwise; unset, none (tests that compare stderr). */
   progress?: NodeJS.WritableStream & {isTTY?: boolean}
+  /**
+   * Tells `listener` of each Ctrl-C (SIGINT) and SIGTERM until the returned function is called; unset, a build
+   * is not told (and a signal ends the process as it would anyway).
+   */
+  interrupts?: (listener: () => void) => () => void
+}
+
+/** `CliIo.interrupts` for the real process. */
+export function processInterrupts(listener: () => void): () => void {
+  process.on('SIGINT', listener)
+  process.on('SIGTERM', listener)
+  return () => {
+    process.off('SIGINT', listener)
+    process.off('SIGTERM', listener)
+  }
 }
 
 /** Print the messages of `files` and return the exit code they call for. */

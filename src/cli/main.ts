@@ -9,7 +9,7 @@ import {deeplFormalities, targetLanguageProblem} from '../core/languages.ts'
 import {findProjectRoot} from '../pipeline/project.ts'
 import {packageVersion} from './version.ts'
 import {MemoryFileError} from '../memory/translation-memory.ts'
-import {EXIT, reportFiles, type CliIo} from './io.ts'
+import {EXIT, processInterrupts, reportFiles, type CliIo} from './io.ts'
 import {runBuild, type BuildCommandOptions} from './run-build.ts'
 import {runCheck, runGlossaryAdd, runGlossaryCandidates, runGlossaryLint, runGlossaryList} from './run-glossary.ts'
 import {runGlossarySync} from './run-glossary-sync.ts'
@@ -31,7 +31,8 @@ const defaultIo: CliIo = {
   env: process.env,
   stdout: (text) => process.stdout.write(text + '\n'),
   stderr: (text) => process.stderr.write(text + '\n'),
-  progress: process.stderr
+  progress: process.stderr,
+  interrupts: processInterrupts
 }
 
 /** Run the `tandem` command; resolves to the exit code. The only place that prints or picks exit codes. */

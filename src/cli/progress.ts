@@ -14,8 +14,13 @@ export interface Totals {
 export interface ProgressDisplay {
   update(progress: TranslationProgress): void
   retry(event: RetryEvent): void
+  /** A note beside the bar (a terminal) or a line of its own (a log), e.g. that the build is stopping. */
+  note(text: string): void
   stop(): void
 }
+
+/** Show the cursor, turn line wrapping back on: what the bar's `hideCursor` and `linewrap: false` turned off. */
+export const restoreTerminal = '\x1B[?25h\x1B[?7h'
 
 /**
  * Segments done/total, characters and an ETA, as a cli-progress bar on a terminal. Without a terminal, a line
@@ -29,8 +34,17 @@ class BarDisplay implements ProgressDisplay {
   private readonly bar: SingleBar
   private segments = 0
   private characters = 0
+  /**
+   * However the process ends (a second Ctrl-C exits at once, an uncaught error), the terminal gets its cursor and
+   * line wrapping back; a TTY's writes are synchronous, so this lands before the process is gone.
+   */
+  private readonly onExit = () => this.stream.write(restoreTerminal)
 
-  constructor(stream: ProgressStream, private readonly totals: Totals) {
+  constructor(
+    private readonly stream: ProgressStream,
+    private readonly totals: Totals
+  ) {
+    process.once('exit', this.onExit)
     this.bar = new SingleBar(
       {
         stream,
@@ -58,7 +72,12 @@ class BarDisplay implements ProgressDisplay {
     this.bar.update({note: `(${why}: retry ${event.retry} in ${seconds(event.waitMs)})`})
   }
 
+  note(text: string): void {
+    this.bar.update({note: `(${text})`})
+  }
+
   stop(): void {
+    process.off('exit', this.onExit)
     this.bar.stop()
   }
 }
@@ -83,6 +102,10 @@ class LineDisplay implements ProgressDisplay {
 
   retry(event: RetryEvent): void {
     this.stream.write(`${event.error.message}; retry ${event.retry} in ${seconds(event.waitMs)}\n`)
+  }
+
+  note(text: string): void {
+    this.stream.write(`tandem: ${text}\n`)
   }
 
   stop(): void {}

@@ -3,7 +3,7 @@ import {deeplGlossaryName} from '../glossary/deepl-glossary-name.ts'
 import {build} from '../pipeline/build.ts'
 import {DEFAULTS, type Settings} from '../core/defaults.ts'
 import type {Formality} from '../core/languages.ts'
-import {TandemError} from '../core/errors.ts'
+import {BuildInterruptedError, TandemError} from '../core/errors.ts'
 import {costOf, estimate, type Estimate, type Figures} from '../pipeline/estimate.ts'
 import {openProject} from '../pipeline/project.ts'
 import {DeepLProvider, deeplOptionsFromEnvironment} from '../providers/deepl.ts'
@@ -83,6 +83,21 @@ export async function runBuild(files: string[], options: BuildCommandOptions, io
   const scheduler = new RequestScheduler({...settings.retry, maxInFlight: settings.concurrency, onRetry: (event) => display?.retry(event)})
   const provider = createProvider(settings, io.env, {scheduler, glossaryHash: project.glossaryHash, ...(options.serverUrl ? {serverUrl: options.serverUrl} : {}), ...(options.baseUrl ? {baseUrl: options.baseUrl} : {})})
   const progress = provider ? io.progress : undefined
+  // Ctrl-C: the first stops sending and lets the build store what is in flight and write what is complete; a second quits.
+  const stopping = new AbortController()
+  const stopListening = io.interrupts?.(() => {
+    if (!stopping.signal.aborted) {
+      stopping.abort(new BuildInterruptedError())
+      const note = ui.t('cli.interrupt.stopping', {seconds: Math.round(settings.deepl.timeoutMs / 1000)})
+      if (display) display.note(note)
+      else io.stderr(`tandem: ${note}`)
+      return
+    }
+    // Appends are whole lines, so the memory is consistent; the bar's exit hook restores the terminal.
+    display?.stop()
+    io.stderr(`tandem: ${ui.t('cli.interrupt.quit', {memory: settings.memoryPath})}`)
+    process.exit(EXIT.interrupted)
+  })
   let result
   try {
     result = await build({
@@ -98,9 +113,11 @@ export async function runBuild(files: string[], options: BuildCommandOptions, io
         ...authorOption(options.author, project.root),
         ...(options.keepStale ? {keepStale: true} : {}),
         ...(options.force ? {force: true} : {})
-      }
+      },
+      signal: stopping.signal
     })
   } finally {
+    stopListening?.()
     display?.stop()
   }
 
@@ -116,6 +133,11 @@ export async function runBuild(files: string[], options: BuildCommandOptions, io
   if (result.harvested > 0) summary.push(ui.t('cli.harvested', {count: result.harvested}))
   if (result.stale > 0) summary.push(ui.t('cli.stalePostEdits', {count: result.stale}))
   io.stderr(summary.join('; '))
+  if (stopping.signal.aborted) {
+    const saved = {translations: result.translated, memory: settings.memoryPath, written: result.files.filter((file) => file.ok).length, files: result.files.length}
+    io.stderr(`tandem: ${ui.t('cli.interrupt.saved', saved)}`)
+    return EXIT.interrupted
+  }
   if (result.stoppedBy instanceof ProviderQuotaError) {
     // Everything received is in the memory now: what is left is the plan less what was answered.
     const left = {

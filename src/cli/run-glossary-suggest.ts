@@ -14,7 +14,7 @@ import {EXIT, reportFiles, type CliIo} from './io.ts'
  * With `--add`, the best ones go into the names file as `glossary add` would write them.
  */
 export async function runGlossarySuggest(names: string[], options: {json?: boolean; add?: boolean}, io: CliIo, ui: i18n): Promise<number> {
-  const project = await openProject({root: io.cwd})
+  const project = await openProject({root: io.cwd, allowMissingGlossary: true})
   if (project.glossaryBroken) return reportFiles([project.glossary.file], io)
   let wanted = names
   if (wanted.length === 0) {

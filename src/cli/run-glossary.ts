@@ -35,7 +35,7 @@ export async function runGlossaryAdd(
   options: {kind: GlossaryKind; note?: string},
   io: CliIo
 ): Promise<number> {
-  const project = await openProject({root: io.cwd})
+  const project = await openProject({root: io.cwd, allowMissingGlossary: true})
   if (project.glossaryBroken) return reportFiles([project.glossary.file], io)
   const entry = {de: de.trim(), en: en.trim(), kind: options.kind, note: (options.note ?? '').trim()}
   const existing = project.glossary.entries.find((other) => other.de === entry.de)
@@ -76,7 +76,7 @@ export async function runCheck(files: string[], options: {strict?: boolean; targ
 
 /** `tandem glossary candidates`: probable names in the articles that the glossary lacks. */
 export async function runGlossaryCandidates(files: string[], options: {min: number}, io: CliIo): Promise<number> {
-  const project = await openProject({root: io.cwd, ...(files.length > 0 ? {files} : {})})
+  const project = await openProject({root: io.cwd, allowMissingGlossary: true, ...(files.length > 0 ? {files} : {})})
   if (project.glossaryBroken) return reportFiles([project.glossary.file], io)
   const {candidates, vfiles} = await projectCandidates(project, io.cwd)
   const shown = candidates.filter((candidate) => candidate.count >= options.min)

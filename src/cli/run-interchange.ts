@@ -237,7 +237,7 @@ export async function runGlossaryExport(options: {output: string}, io: CliIo, ui
  * a name the glossary has with another English form is an error, and the file is linted before it is written.
  */
 export async function runGlossaryImport(input: string, io: CliIo, ui: i18n): Promise<number> {
-  const project = await openProject({root: io.cwd})
+  const project = await openProject({root: io.cwd, allowMissingGlossary: true})
   if (project.glossaryBroken) return reportFiles([project.glossary.file], io)
   const {file, bytes} = await readInput(io, input)
   const entries = bytes ? readTbx(file, bytes, {sourceLang: project.settings.sourceLang, targetLang: 'en'}) : []

@@ -34,7 +34,7 @@ const integers: Readonly<Record<string, number>> = {
 /** Options that take any number from a least value on, 0 included (a price, a temperature). */
 const fromZero: ReadonlySet<string> = new Set(['openai.temperature', 'openai.inputPricePerMillion', 'openai.outputPricePerMillion'])
 
-const choices: Readonly<Record<string, readonly string[]>> = {ui: ['en', 'de'], formality: deeplFormalities, provider: ['deepl', 'openai']}
+const choices: Readonly<Record<string, readonly string[]>> = {ui: ['en', 'de'], formality: deeplFormalities, provider: ['deepl', 'openai'], glossary: ['required', 'optional']}
 
 /** Strings checked by a function that says what is wrong. */
 const checks: Readonly<Record<string, (value: string) => string | undefined>> = {targetLang: targetLanguageProblem, siteUrl: siteUrlProblem}

@@ -26,6 +26,11 @@ export interface Settings {
    */
   writtenDir: string
   glossaryPath: string
+  /**
+   * `required`: a missing `glossaryPath` is an error, since a build without it would protect no names and key every
+   * segment anew; `optional`: for a project that has no name glossary.
+   */
+  glossary: 'required' | 'optional'
   sourceLang: string
   /** One of DeepL's target codes (core/languages.ts), checked before anything is sent. */
   targetLang: string
@@ -142,6 +147,7 @@ export const DEFAULTS: Readonly<Settings> = {
   memoryPath: 'memory/de-en.jsonl',
   writtenDir: 'memory/written',
   glossaryPath: 'glossary/names.tsv',
+  glossary: 'required',
   sourceLang: 'de',
   targetLang: 'en-US',
   formality: 'default',

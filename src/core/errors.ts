@@ -12,3 +12,11 @@ export class ConfigError extends TandemError {
 export class MemoryError extends TandemError {
   override readonly name: string = 'MemoryError'
 }
+
+/** The build was asked to stop (Ctrl-C, SIGTERM): nothing more is sent; what arrived is kept. */
+export class BuildInterruptedError extends TandemError {
+  override readonly name: string = 'BuildInterruptedError'
+  constructor() {
+    super('not built: the build was interrupted before its translations arrived')
+  }
+}

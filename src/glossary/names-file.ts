@@ -120,18 +120,23 @@ export interface NameGlossary {
   entries: GlossaryEntry[]
   /** The file's bytes; undefined when there is no file. */
   bytes?: Uint8Array
+  /** Set when there is no file: an empty glossary, which the project may or may not allow. */
+  missing?: true
   /** Messages about the file; a build refuses to run when one is fatal. */
   file: VFile
 }
 
-/** Read and lint a names file; a missing file is an empty glossary. */
+/** Read and lint a names file; a missing file is an empty glossary marked `missing`, an unreadable one an error on `file`. */
 export async function readNameGlossary(filePath: string, cwd: string): Promise<NameGlossary> {
   const file = new VFile({path: filePath, cwd})
   let bytes: Uint8Array
   try {
     bytes = await readFile(filePath)
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+    const code = (error as NodeJS.ErrnoException).code ?? 'error'
+    if (code === 'ENOENT') return {path: filePath, entries: [], file, missing: true}
+    const reason = code === 'EISDIR' ? 'this is a folder, not the names file' : `cannot read the glossary (${code})`
+    file.message(reason, {place: {line: 1, column: 1}, ruleId: 'glossary-unreadable', source: 'tandem'}).fatal = true
     return {path: filePath, entries: [], file}
   }
   return {path: filePath, entries: parseNamesFile(file, bytes), file, bytes}

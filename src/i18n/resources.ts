@@ -112,7 +112,14 @@ export const de = {
     // The memory shared by several processes (issue 17).
     memoryWait: 'warte auf {{lock}}: Prozess {{pid}} hält die Sperre seit {{since}} (ein anderer tandem-Lauf)',
     memoryWaitUnknown: 'warte auf {{lock}}: ein anderer Prozess hält die Sperre',
-    memoryMergeUsage: 'memory merge braucht drei Dateien, BASIS UNSERE DEREN (wie git sie übergibt: %O %A %B); --setup zeigt die Einrichtung für git'
+    memoryMergeUsage: 'memory merge braucht drei Dateien, BASIS UNSERE DEREN (wie git sie übergibt: %O %A %B); --setup zeigt die Einrichtung für git',
+    // Ctrl-C during a build (issue 17).
+    interrupt: {
+      stopping: 'wird angehalten: keine neuen Anfragen; die laufenden werden abgewartet (höchstens {{seconds}} s) und gespeichert; noch einmal Strg-C bricht sofort ab',
+      quit: 'sofort abgebrochen; jede bis jetzt erhaltene Übersetzung steht in {{memory}}',
+      saved:
+        'unterbrochen: {{translations}} Übersetzungen dieses Laufs stehen in {{memory}}, {{written}} von {{files}} Dateien gebaut; `tandem build` schickt beim nächsten Mal nur, was fehlt (`tandem build --dry-run` zählt es)'
+    }
   }
 } as const
 
@@ -226,7 +233,14 @@ export const en = {
     // The memory shared by several processes (issue 17).
     memoryWait: 'waiting for {{lock}}: process {{pid}} has held it since {{since}} (another tandem run)',
     memoryWaitUnknown: 'waiting for {{lock}}: another process holds it',
-    memoryMergeUsage: 'memory merge needs three files, BASE OURS THEIRS (as git passes them: %O %A %B); --setup prints the git set-up'
+    memoryMergeUsage: 'memory merge needs three files, BASE OURS THEIRS (as git passes them: %O %A %B); --setup prints the git set-up',
+    // Ctrl-C during a build (issue 17).
+    interrupt: {
+      stopping: 'stopping: no new requests; waiting for the ones in flight (at most {{seconds}} s) to store their answers; Ctrl-C again quits at once',
+      quit: 'quit at once; every translation received so far is in {{memory}}',
+      saved:
+        'interrupted: {{translations}} translations of this run are kept in {{memory}}, {{written}} of {{files}} files built; run `tandem build` again and it sends only what is missing (`tandem build --dry-run` counts it)'
+    }
   }
 } satisfies Record<keyof typeof de, unknown>
 

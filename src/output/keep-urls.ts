@@ -10,7 +10,12 @@ const bareAmpersand = /&(?!#[0-9]+;|#[xX][0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]*;)/g
 function keepAmpersands<Node extends Link | Image | Definition>(handle: Handle): Handle {
   return (node: Node, parent, state, info) => {
     if (!node.url.includes('&')) return handle(node, parent, state, info)
-    const written = handle({...node, url: node.url.replace(bareAmpersand, ampersand)}, parent, state, info)
+    const url = node.url.replace(bareAmpersand, ampersand)
+    // An autolink's text is its URL: both change, or `<https://x?a&b>` would be written as a link in brackets
+    // (which inside another link's text is no link at all; found by test/fuzz.test.ts).
+    const [only] = 'children' in node ? node.children : []
+    const autolink = only?.type === 'text' && 'children' in node && node.children.length === 1 && only.value === node.url
+    const written = handle(autolink ? {...node, url, children: [{...only, value: url}]} : {...node, url}, parent, state, info)
     return written.replaceAll(ampersand, '&')
   }
 }

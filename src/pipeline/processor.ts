@@ -9,6 +9,8 @@ import type {TFunction} from 'i18next'
 import type {Settings} from '../core/defaults.ts'
 import {markdownStyle} from '../core/markdown-options.ts'
 import segmentBlocks from '../segment/segment-blocks.ts'
+import checkFrontmatter from '../segment/check-frontmatter.ts'
+import checkNesting from '../segment/check-nesting.ts'
 import remarkTemplateTags from '../segment/template-tags.ts'
 import remarkLinearText from '../segment/linear-text.ts'
 import applyNameGlossary from '../glossary/apply-name-glossary.ts'
@@ -27,7 +29,7 @@ import parallelView from '../output/parallel-view.ts'
 
 /**
  * The stages, in order (design.md "Data flow"):
- * parse → segmentBlocks → applyNameGlossary → keySegments → [harvestPostEdits] → lookupMemory → [provider] → checkNames →
+ * parse → checkNesting → checkFrontmatter → segmentBlocks → applyNameGlossary → keySegments → [harvestPostEdits] → lookupMemory → [provider] → checkNames →
  * restoreTargets → requireTranslations → parallelView → englishEdition → stringify.
  * `createProcessor` is all of them for one file; `runProject` runs the same stages in three steps
  * (`createSegmenter`, `createFinisher`, `createWriter`), so that it can plan provider requests across files.
@@ -87,6 +89,9 @@ export function createSegmenter(options: SegmenterOptions): Processor<Root, Root
   const parsed = unified()
     .use(remarkParse)
     .use(markdownSyntax)
+    // Before anything is segmented, so that a file tandem would get wrong sends nothing.
+    .use(checkNesting)
+    .use(checkFrontmatter, {frontmatterFields: options.frontmatterFields})
     .use(segmentBlocks, {frontmatterFields: options.frontmatterFields, labelLanguage: options.labelLanguage ?? 'de'})
   const named = options.matcher ? parsed.use(applyNameGlossary, {matcher: options.matcher}) : parsed
   const keyed = named.use(keySegments, {sourceLang: options.sourceLang, targetLang: options.targetLang, ...(options.formality ? {formality: options.formality} : {})})

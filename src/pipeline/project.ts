@@ -20,6 +20,8 @@ export interface ProjectOptions {
   targetLang?: string
   frontmatterFields?: readonly string[]
   concurrency?: number
+  /** The command writes the names file, or works without one (`glossary add`, `import`, `suggest`, `candidates`): a missing one is then no error. */
+  allowMissingGlossary?: boolean
 }
 
 /** The config files a project may have at its root, in the order they are looked for; the first found is used. */
@@ -52,6 +54,10 @@ export async function openProject(options: ProjectOptions = {}): Promise<Project
   const sourceDir = path.join(root, settings.sourceDir)
   const files = options.files ? options.files.map((file) => path.resolve(root, file)) : await findMarkdown(sourceDir)
   const glossary = await readNameGlossary(path.join(root, settings.glossaryPath), root)
+  if (glossary.missing && settings.glossary === 'required' && !options.allowMissingGlossary) {
+    const reason = `no such file: without it no name is protected; create it (\`tandem glossary add\` does), or set \`"glossary": "optional"\` in ${configFiles[0].name} for a project without one`
+    glossary.file.message(reason, {place: {line: 1, column: 1}, ruleId: 'glossary-missing', source: 'tandem'}).fatal = true
+  }
   const glossaryBroken = glossary.file.messages.some((message) => message.fatal)
   return {
     root,
@@ -111,7 +117,8 @@ export async function findMarkdown(dir: string): Promise<string[]> {
   }
   return entries
     // A temporary file of tandem's (an import being written, or a leftover) is no article.
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.md') && !isTemporaryFile(entry.name))
+    // Links are listed too, so that one leading out of the project is refused with a message, not skipped unseen.
+    .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && entry.name.endsWith('.md') && !isTemporaryFile(entry.name))
     .map((entry) => path.join(entry.parentPath, entry.name))
     .sort()
 }

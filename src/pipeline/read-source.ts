@@ -1,4 +1,5 @@
-import {readFile} from 'node:fs/promises'
+import {readFile, realpath} from 'node:fs/promises'
+import path from 'node:path'
 import {VFile} from 'vfile'
 import {findInvalidUtf8} from '../core/utf8.ts'
 
@@ -6,12 +7,20 @@ export const utf8Bom = '\uFEFF'
 
 /**
  * Read a German source as a VFile, with what is wrong with its bytes reported on it:
- * empty and invalid UTF-8 are fatal (the file is not built), a BOM and CRLF are warned about.
+ * empty, binary, UTF-16 and invalid UTF-8 are fatal (the file is not built), a BOM and CRLF are warned about.
+ * `cwd` is the project root: a symbolic link that leads out of it is not followed.
  */
 export async function readSourceFile(filePath: string, cwd: string): Promise<VFile> {
   const file = new VFile({path: filePath, cwd})
   let bytes: Uint8Array
   try {
+    // A link inside the project to somewhere else on the machine would have tandem translate (and send) a file
+    // that is not the project's. A path given outside the project (`memory import ../old/de.md`) is the user's choice.
+    const [real, root] = await Promise.all([realpath(filePath), realpath(cwd)])
+    if (isInside(cwd, path.resolve(filePath)) && !isInside(root, real)) {
+      fatal(file, 'a symbolic link to a file outside the project; tandem does not follow it', {line: 1, column: 1}, 'outside-project')
+      return file
+    }
     bytes = await readFile(filePath)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
@@ -25,6 +34,17 @@ export async function readSourceFile(filePath: string, cwd: string): Promise<VFi
 
 /** Decode `bytes` into `file.value`; returns false, with a fatal message on `file`, when it cannot be built. */
 export function checkSourceBytes(file: VFile, bytes: Uint8Array): boolean {
+  const utf16 = utf16Order(bytes)
+  if (utf16) {
+    fatal(file, `UTF-16 (${utf16}) text, not UTF-8; save the file as UTF-8`, {line: 1, column: 1}, 'utf16')
+    return false
+  }
+  // Text has no NUL; images, PDFs and archives do (git's test for binary, too).
+  const nul = bytes.indexOf(0)
+  if (nul !== -1) {
+    fatal(file, `a binary file, not text (a NUL byte at offset ${nul}); tandem builds Markdown saved as UTF-8`, {line: 1, column: 1}, 'binary-file')
+    return false
+  }
   const offset = findInvalidUtf8(bytes)
   if (offset !== -1) {
     const before = Buffer.from(bytes.subarray(0, offset)).toString('utf8')
@@ -48,6 +68,31 @@ export function checkSourceBytes(file: VFile, bytes: Uint8Array): boolean {
     return false
   }
   return true
+}
+
+function isInside(dir: string, file: string): boolean {
+  const relative = path.relative(dir, file)
+  return !relative.startsWith('..') && !path.isAbsolute(relative)
+}
+
+/** The byte order of UTF-16 text: by its byte order mark, or by the NULs that ASCII letters bring in every other byte. */
+function utf16Order(bytes: Uint8Array): 'little-endian' | 'big-endian' | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'little-endian'
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'big-endian'
+  const length = Math.min(bytes.length, 512)
+  const sample = bytes.subarray(0, length - (length % 2))
+  if (sample.length < 4) return undefined
+  let even = 0
+  let odd = 0
+  for (const [index, byte] of sample.entries()) {
+    if (byte !== 0) continue
+    if (index % 2 === 0) even++
+    else odd++
+  }
+  const half = sample.length / 2
+  if (odd > half * 0.6 && even === 0) return 'little-endian'
+  if (even > half * 0.6 && odd === 0) return 'big-endian'
+  return undefined
 }
 
 function fatal(file: VFile, reason: string, place: {line: number; column: number}, ruleId: string) {

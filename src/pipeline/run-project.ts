@@ -1,6 +1,7 @@
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
+import {BuildInterruptedError} from '../core/errors.ts'
 import {createI18n} from '../i18n/index.ts'
 import type {TranslationMemory} from '../memory/translation-memory.ts'
 import {billedCharacters} from '../providers/billing.ts'
@@ -36,6 +37,10 @@ export interface RunOptions {
   limits?: BatchLimits
   /** Glossary violations are errors. */
   strict?: boolean
+  /**
+   * Aborted: no further request is sent; answers in flight are still awaited and stored, and the files they
+   * complete are finished. Files still waiting fail with the abort's reason (Ctrl-C: `BuildInterruptedError`).
+   */
   signal?: AbortSignal
   /** Told each time an answer has been stored. */
   onProgress?: (progress: TranslationProgress) => void
@@ -338,6 +343,15 @@ function badAnswers(file: VFile, failed: ReadonlyMap<string, ProviderBadAnswerEr
 /** A failure becomes a fatal message on its file, not a crash of the run. */
 function fail(file: VFile, error: unknown, stoppedBy?: ProviderError) {
   if (error instanceof VFileMessage && file.messages.includes(error)) return
+  // Nesting too deep even to parse (`checkNesting` sees only trees the parser could make).
+  if (error instanceof RangeError && /call stack/.test(error.message)) {
+    file.message('nested too deeply to parse (lists, block quotes, emphasis); tandem does not build it', {
+      place: {line: 1, column: 1},
+      ruleId: 'too-deep',
+      source: 'tandem'
+    }).fatal = true
+    return
+  }
   const reason =
     stoppedBy && !(error instanceof ProviderError)
       ? `not built: ${stoppedBy.message}`
@@ -346,7 +360,7 @@ function fail(file: VFile, error: unknown, stoppedBy?: ProviderError) {
         : String(error)
   const message = file.message(reason, {
     place: {line: 1, column: 1},
-    ruleId: error instanceof ProviderError ? 'provider-error' : 'build-error',
+    ruleId: error instanceof ProviderError ? 'provider-error' : error instanceof BuildInterruptedError ? 'interrupted' : 'build-error',
     source: 'tandem'
   })
   message.fatal = true

@@ -147,6 +147,9 @@ export class DeepLProvider implements Provider {
     if (results.length !== batch.length) {
       throw new ProviderError(`DeepL answered ${results.length} translations for ${batch.length} texts`)
     }
+    // Nothing of a broken answer is stored: a `null` would become the English text.
+    const empty = results.findIndex((result) => typeof result.text !== 'string')
+    if (empty !== -1) throw new ProviderError(`DeepL answered no text for text ${empty + 1} of ${batch.length}`)
     return batch.map((request, index) => {
       const result = results[index] as deepl.TextResult
       return {

@@ -1,11 +1,13 @@
 import type {Html, PhrasingContent} from 'mdast'
 import type {CompileContext, Extension as FromMarkdownExtension, Token} from 'mdast-util-from-markdown'
+import type {Options as ToMarkdownOptions} from 'mdast-util-to-markdown'
 import type {Code, Construct, Effects, Extension, State} from 'micromark-util-types'
 import type {Processor} from 'unified'
 
 declare module 'micromark-util-types' {
   interface TokenTypeMap {
     templateTag: 'templateTag'
+    templateTagData: 'templateTagData'
   }
 }
 
@@ -26,6 +28,7 @@ function tokenizeTemplateTag(effects: Effects, ok: State, nok: State): State {
 
   function start(code: Code): State | undefined {
     effects.enter('templateTag')
+    effects.enter('templateTagData')
     effects.consume(code)
     return open
   }
@@ -39,16 +42,42 @@ function tokenizeTemplateTag(effects: Effects, ok: State, nok: State): State {
 
   function inside(code: Code): State | undefined {
     if (code === null) return nok(code)
+    // A line ending is a token of its own, as in inline HTML: consumed as data, it breaks micromark's
+    // subtokenizer where the paragraph's lines are chunks (`{{ <a\nb> }}`; found by test/fuzz.test.ts).
+    if (isLineEnding(code)) {
+      effects.exit('templateTagData')
+      return lineEnding(code)
+    }
     effects.consume(code)
     return code === last ? closing : inside
+  }
+
+  function lineEnding(code: Code): State | undefined {
+    effects.enter('lineEnding')
+    effects.consume(code)
+    effects.exit('lineEnding')
+    return lineStart
+  }
+
+  function lineStart(code: Code): State | undefined {
+    if (code === null) return nok(code)
+    if (isLineEnding(code)) return lineEnding(code)
+    effects.enter('templateTagData')
+    return inside(code)
   }
 
   function closing(code: Code): State | undefined {
     if (code !== rightBrace) return inside(code)
     effects.consume(code)
+    effects.exit('templateTagData')
     effects.exit('templateTag')
     return ok
   }
+}
+
+/** micromark's codes for CR, LF and CRLF are -5, -4 and -3. */
+function isLineEnding(code: Code): boolean {
+  return code !== null && code < -2
 }
 
 export const templateTagSyntax: Extension = {text: {[leftBrace]: templateTagConstruct}}
@@ -75,11 +104,28 @@ declare module 'mdast' {
   }
 }
 
+/**
+ * Text that reads `{{` or `{%` (the German had `\{{`) is written with the `{` escaped, or it would come back
+ * a template tag, kept untranslated (found by test/fuzz.test.ts). Not in URLs, titles and alt texts: those are
+ * plain strings, in which a tag is always a tag (`splitTemplateTags`).
+ */
+export const templateTagToMarkdown: ToMarkdownOptions = {
+  unsafe: [
+    {
+      character: '{',
+      after: '[{%]',
+      inConstruct: 'phrasing',
+      notInConstruct: ['image', 'destinationLiteral', 'destinationRaw', 'titleQuote', 'titleApostrophe']
+    }
+  ]
+}
+
 /** remark plugin: parse template tags as untranslatable inline HTML. */
 export default function remarkTemplateTags(this: Processor): undefined {
   const data = this.data()
   ;(data.micromarkExtensions ??= []).push(templateTagSyntax)
   ;(data.fromMarkdownExtensions ??= []).push(templateTagFromMarkdown)
+  ;(data.toMarkdownExtensions ??= []).push(templateTagToMarkdown)
 }
 
 const templateTagPattern = /\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}/g

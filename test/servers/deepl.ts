@@ -114,9 +114,21 @@ export interface DeepLServerOptions {
   delayMs?: number;
   /** Replaces the word-list translation of each text, e.g. to return damaged output. */
   translate?: (text: string, params: TranslateParams) => string;
+  /**
+   * Rewrites the `translations` array of an answer, as a broken server would: too few or too many entries,
+   * `text: null`. Billing is counted before it, as for the texts received.
+   */
+  rewriteTranslations?: (translations: TranslationJson[], params: TranslateParams) => unknown[];
   /** DeepL's per-request limits (defaults: 50 texts, 128 KiB). */
   maxTexts?: number;
   maxBodyBytes?: number;
+}
+
+/** One entry of the `translations` array DeepL answers. */
+export interface TranslationJson {
+  detected_source_language: string;
+  text: string | null;
+  billed_characters?: number;
 }
 
 export interface DeepLServer {
@@ -891,13 +903,12 @@ export async function startDeepLServer(options: DeepLServerOptions = {}): Promis
     billedTotal += billed;
     record.billedCharacters = billed;
     const detected = params.sourceLang?.toUpperCase() ?? 'DE';
-    return {
-      translations: params.texts.map((text, index) => ({
-        detected_source_language: detected,
-        text: options.translate ? options.translate(text, params) : defaultTranslate(text, params, words, glossary?.entries),
-        ...(params.showBilledCharacters ? {billed_characters: billedPerText[index]} : {}),
-      })),
-    };
+    const translations: TranslationJson[] = params.texts.map((text, index) => ({
+      detected_source_language: detected,
+      text: options.translate ? options.translate(text, params) : defaultTranslate(text, params, words, glossary?.entries),
+      ...(params.showBilledCharacters ? {billed_characters: billedPerText[index]} : {}),
+    }));
+    return {translations: options.rewriteTranslations ? options.rewriteTranslations(translations, params) : translations};
   }
 
   function routeGlossary(method: string, path: string, request: IncomingMessage): unknown {

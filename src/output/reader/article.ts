@@ -213,9 +213,21 @@ function frontmatterFacts(tree: Root): {date?: string; author?: string; sourceUr
   }
 }
 
-/** The block segment that starts inside [start, end]: a Details value starts after its label, not at its paragraph. */
+/**
+ * The block segment that starts inside [start, end]: a Details value starts after its label, not at its paragraph.
+ * Segments are in source order, so a binary search finds it: a scan per block made a table of 10,000 rows quadratic.
+ */
 function segmentWithin(segments: readonly Segment[], start: SourcePoint, end: SourcePoint): Segment | undefined {
-  return segments.find((segment) => !before(segment.position, start) && before(segment.position, end))
+  let low = 0
+  let high = segments.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    const segment = segments[middle] as Segment
+    if (before(segment.position, start)) low = middle + 1
+    else high = middle
+  }
+  const found = segments[low]
+  return found && before(found.position, end) ? found : undefined
 }
 
 function before(a: SourcePoint, b: SourcePoint): boolean {
