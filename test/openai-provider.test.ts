@@ -117,10 +117,10 @@ describe('tandem build --provider openai', () => {
   })
 
   it('refuses a negative temperature in the config, and takes 0', async () => {
-    const project = await createProject({files: {'content/de/a.md': '# Die Truppen\n', 'tandem.config.json': '{"openai": {"temperature": -1}}'}})
+    const project = await createProject({files: {'content/de/a.md': '# Die Truppen\n', 'tandem.config.json': '{"glossary": "optional",\n"openai": {"temperature": -1}}'}})
     const run = await project.cli(['build', '--dry-run'], {})
-    expect(run.stderr).toEqual(['tandem: tandem.config.json:1:13: `openai.temperature` must be a number of at least 0, not `-1`'])
-    await project.write('tandem.config.json', '{"openai": {"temperature": 0, "inputPricePerMillion": 0}}')
+    expect(run.stderr).toEqual(['tandem: tandem.config.json:2:12: `openai.temperature` must be a number of at least 0, not `-1`'])
+    await project.write('tandem.config.json', '{"glossary": "optional", "openai": {"temperature": 0, "inputPricePerMillion": 0}}')
     expect((await project.cli(['build', '--dry-run'], {})).code).toBe(0)
   })
 
