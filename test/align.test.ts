@@ -84,6 +84,16 @@ describe('gold links', () => {
 })
 
 describe('alignSentences', () => {
+  it('aligns a paragraph of thousands of sentences in stretches: every sentence once, in order, without a table of millions', () => {
+    const de = Array.from({length: 3000}, (_, index) => `Satz ${index} ${'x'.repeat(10 + (index % 37))}.`)
+    const en = de.map((sentence) => sentence.replace('Satz', 'Sentence'))
+    const links = alignSentences(de, en)
+    expect(links.flatMap((link) => link.de)).toEqual(de.map((_, index) => index))
+    expect(links.flatMap((link) => link.en)).toEqual(en.map((_, index) => index))
+    // Same lengths, same order: nearly all beads are 1–1, whatever the cuts between stretches.
+    expect(links.filter((link) => link.de.length === 1 && link.en.length === 1 && link.de[0] === link.en[0]).length).toBeGreaterThan(2990)
+  })
+
   it('is exported from src/align with the splitter', () => {
     expect(Object.keys(align).sort()).toEqual(['alignSentences', 'splitSentences'])
   })

@@ -32,8 +32,30 @@ const beads: ReadonlyArray<{de: number; en: number; prior: number}> = [
 /** Variance of the English length per German character (Gale and Church's s², measured on their corpus). */
 const varianceRate = 6.8
 
-/** Align two paragraphs' sentences; every sentence is in exactly one bead, and beads are in order. */
+/** Above this many cells the table of the dynamic programme is not built whole: a paragraph is aligned in stretches. */
+const maxCells = 1_000_000
+
+/**
+ * Align two paragraphs' sentences; every sentence is in exactly one bead, and beads are in order. A very long
+ * paragraph (a pasted document: thousands of sentences on each side) is cut into stretches of proportional
+ * length on both sides, each aligned on its own, so that time and memory stay linear in its length; a bead
+ * across a cut is lost, which costs a highlight in the reader, never a sentence.
+ */
 export function alignSentences(de: readonly string[], en: readonly string[], options: AlignOptions = {}): SentenceLink[] {
+  if ((de.length + 1) * (en.length + 1) <= maxCells) return alignWhole(de, en, options)
+  const stretches = Math.ceil(Math.max(de.length, en.length) / Math.floor(Math.sqrt(maxCells) - 1))
+  const links: SentenceLink[] = []
+  for (let stretch = 0; stretch < stretches; stretch++) {
+    const [deFrom, deTo] = [Math.round((stretch * de.length) / stretches), Math.round(((stretch + 1) * de.length) / stretches)]
+    const [enFrom, enTo] = [Math.round((stretch * en.length) / stretches), Math.round(((stretch + 1) * en.length) / stretches)]
+    for (const link of alignWhole(de.slice(deFrom, deTo), en.slice(enFrom, enTo), options)) {
+      links.push({de: link.de.map((index) => index + deFrom), en: link.en.map((index) => index + enFrom)})
+    }
+  }
+  return links
+}
+
+function alignWhole(de: readonly string[], en: readonly string[], options: AlignOptions): SentenceLink[] {
   const deLengths = de.map(characterCount)
   const enLengths = en.map(characterCount)
   const ratio = options.ratio ?? DEFAULTS.align.ratio
