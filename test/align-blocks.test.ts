@@ -9,14 +9,15 @@ import fc from 'fast-check'
 import type {Root} from 'mdast'
 import {VFile} from 'vfile'
 import {afterEach, describe, expect, it} from 'vitest'
-import {alignBlocks, blockAlignDefaults, headingDepths, toAlignBlocks, type AlignBlock, type BlockLink} from '../src/align/align-blocks.ts'
+import {DEFAULTS} from '../src/core/defaults.ts'
+import {alignBlocks, headingDepths, toAlignBlocks, type AlignBlock, type BlockLink} from '../src/align/align-blocks.ts'
 import {alignedTargets, retag, taggedSentences} from '../src/align/aligned-targets.ts'
 import {characterCount} from '../src/align/align-sentences.ts'
 import {normalizeUrl, numbersIn, writtenInEnglish} from '../src/align/block-anchors.ts'
 import {tandemData} from '../src/core/data.ts'
 import {taggedToPlain} from '../src/core/tagged-text.ts'
 import type {Segment} from '../src/core/types.ts'
-import {alignedRecordDefaults, alignedRecords} from '../src/memory/aligned-records.ts'
+import {alignedRecords} from '../src/memory/aligned-records.ts'
 import {createSegmenter} from '../src/pipeline/processor.ts'
 import {existsSync} from 'node:fs'
 import {corpusDir as besideRepo} from './fidelity.ts'
@@ -51,7 +52,7 @@ const shape = (link: {de: number[]; en: number[]}) => `${link.de.join(',')}-${li
 const paired = (link: {de: number[]; en: number[]}) => link.de.length > 0 && link.en.length > 0
 
 /** Pairs that would be stored: paired, no conflict, at or above the confidence. */
-const storedLinks = (links: readonly BlockLink[], minConfidence = alignedRecordDefaults.minConfidence) =>
+const storedLinks = (links: readonly BlockLink[], minConfidence = DEFAULTS.align.minConfidence) =>
   links.filter((link) => paired(link) && link.conflicts.length === 0 && link.confidence >= minConfidence)
 
 afterEach(removeProjects)
@@ -96,7 +97,7 @@ describe('gold block alignment (finding-users, getting-paid, legal)', () => {
     const recall = right / goldPairs
     const f1 = (2 * precision * recall) / (precision + recall)
     console.log(
-      `block alignment at min-confidence ${alignedRecordDefaults.minConfidence}: precision ${(100 * precision).toFixed(1)} % (${right}/${stored}), ` +
+      `block alignment at min-confidence ${DEFAULTS.align.minConfidence}: precision ${(100 * precision).toFixed(1)} % (${right}/${stored}), ` +
         `recall ${(100 * recall).toFixed(1)} % (${right}/${goldPairs}), F1 ${f1.toFixed(3)}; every link incl. unpaired: ${everyLinkRight}/${links}; ${perFile.join('; ')}`
     )
     expect(precision).toBeGreaterThanOrEqual(0.95)
@@ -134,8 +135,8 @@ describe('gold block alignment (finding-users, getting-paid, legal)', () => {
     const ratio = lengths.reduce((total, [, english]) => total + english, 0) / lengths.reduce((total, [german]) => total + german, 0)
     const variance = lengths.reduce((total, [german, english]) => total + (english - ratio * german) ** 2 / ((german + english / ratio) / 2), 0) / lengths.length
     console.log(`calibration: ${lengths.length} pairs, ratio ${ratio.toFixed(3)}, variance ${variance.toFixed(2)}`)
-    expect(Math.abs(ratio - blockAlignDefaults.ratio)).toBeLessThan(0.01)
-    expect(Math.abs(variance - blockAlignDefaults.variance)).toBeLessThan(0.1)
+    expect(Math.abs(ratio - DEFAULTS.align.blockRatio)).toBeLessThan(0.01)
+    expect(Math.abs(variance - DEFAULTS.align.blockVariance)).toBeLessThan(0.1)
   })
 })
 

@@ -2,13 +2,14 @@
  * Block alignment of a German article and an existing English version whose structures differ:
  * dynamic programming over the two block sequences, as Gale & Church (1993) align sentences, with
  * beads 1-1, 1-0, 0-1, 2-1 and 1-2. The cost of a bead is −log of its probability: its shape's prior,
- * a length model calibrated on the Open Source Guides (see `blockAlignDefaults`), the anchors both
+ * a length model calibrated on the Open Source Guides (`DEFAULTS.align.blockRatio` and `blockVariance`), the anchors both
  * sides keep (headings and their levels, links, code, numbers, glossary names), cognates (see
  * `cognateSlope`), and a quote's original, which the German file gives after its translation.
  * Each bead's confidence is its posterior probability over all alignments (forward–backward).
  */
 import type {Heading, Root} from 'mdast'
 import {visit} from 'unist-util-visit'
+import {DEFAULTS} from '../core/defaults.ts'
 import {taggedToPlain} from '../core/tagged-text.ts'
 import type {Segment} from '../core/types.ts'
 import {characterCount, lengthCost} from './align-sentences.ts'
@@ -23,7 +24,7 @@ export interface AlignBlock {
 
 export interface BlockAlignOptions {
   /**
-   * English characters per German character (default: `blockAlignDefaults.ratio`, 0.86): the mean over
+   * English characters per German character (default: `DEFAULTS.align.blockRatio`, 0.86): the mean over
    * the 1-1 paragraph and list-item pairs found in the eight Open Source Guides pairs, aligned first with
    * Gale and Church's constants (test/align-blocks.test.ts recomputes it).
    */
@@ -34,7 +35,6 @@ export interface BlockAlignOptions {
   names?: readonly AnchorName[]
 }
 
-export const blockAlignDefaults = {ratio: 0.86, variance: 2.11, names: []} as const satisfies Required<BlockAlignOptions>
 
 /** One bead of the alignment: German and English block indices, either side possibly empty. */
 export interface BlockLink {
@@ -117,9 +117,9 @@ export function toAlignBlocks(segments: readonly Segment[], depths: ReadonlyMap<
 
 /** Align German and English blocks; every block is in exactly one link, and links are in order. */
 export function alignBlocks(de: readonly AlignBlock[], en: readonly AlignBlock[], options: BlockAlignOptions = {}): BlockLink[] {
-  const ratio = options.ratio ?? blockAlignDefaults.ratio
-  const variance = options.variance ?? blockAlignDefaults.variance
-  const names = options.names ?? blockAlignDefaults.names
+  const ratio = options.ratio ?? DEFAULTS.align.blockRatio
+  const variance = options.variance ?? DEFAULTS.align.blockVariance
+  const names = options.names ?? []
   const deInfo = de.map((block) => describe(block, germanAnchors(block.segment)))
   const enInfo = en.map((block) => describe(block, englishAnchors(block.segment, names)))
   // A German block right before its English original (a quote given in both languages) is the

@@ -19,7 +19,6 @@ import {runHarvest} from './run-harvest.ts'
 import {runImport, type ImportCommandOptions} from './run-import.ts'
 import {runMemoryImport, runMemoryMerge, runMemoryRekey} from './run-memory.ts'
 import {runMemoryAlign, type MemoryAlignOptions} from './run-align.ts'
-import {alignedRecordDefaults} from '../memory/aligned-records.ts'
 import {interchangeCommands, runMemoryImportOrTmx} from './interchange-commands.ts'
 import {runSite} from './run-site.ts'
 import {runStatus} from './run-status.ts'
@@ -174,7 +173,7 @@ export async function main(argv: readonly string[], base: CliIo = defaultIo): Pr
     .argument('<english>', 'English Markdown file')
     .option('--dry-run', 'print the alignment as a table with confidences; store nothing')
     .addOption(new Option('--origin <origin>', 'who translated it').choices(['human', 'import']).default('import'))
-    .option('--min-confidence <x>', 'pairs below this confidence (0–1) are listed, not stored', confidence, alignedRecordDefaults.minConfidence)
+    .option('--min-confidence <x>', 'pairs below this confidence (0–1) are listed, not stored', confidence, DEFAULTS.align.minConfidence)
     .option('--date <yyyy-mm-dd>', 'date recorded on the pairs (default: today)')
     .addOption(targetLang())
     .action(async (german: string, english: string, options: MemoryAlignOptions) => {

@@ -136,6 +136,10 @@ export interface AlignSettings {
   ratio: number
   /** `tandem memory align`: aligned pairs below this confidence (0–1) are listed, not stored. */
   minConfidence: number
+  /** The block aligner's English characters per German character, measured on the Open Source Guides' de/en pairs. */
+  blockRatio: number
+  /** Its variance of the English length per German character, measured there too. */
+  blockVariance: number
 }
 
 export const DEFAULTS: Readonly<Settings> = {
@@ -169,7 +173,7 @@ export const DEFAULTS: Readonly<Settings> = {
   retry: {rateLimitRetries: 8, transientRetries: 4, initialDelayMs: 1000, maxDelayMs: 60_000},
   price: {perMillion: 20, currency: 'EUR'},
   import: {maxHeadingLength: 80, maxHeadingWords: 10, maxSlugLength: 80},
-  align: {ratio: 0.9, minConfidence: 0.5},
+  align: {ratio: 0.9, minConfidence: 0.5, blockRatio: 0.86, blockVariance: 2.11},
   lock: {staleMs: 60_000, noticeMs: 500, pollMs: 25, maxPollMs: 200}
 }
 

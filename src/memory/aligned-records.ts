@@ -9,7 +9,7 @@ export interface AlignedRecordOptions {
   origin: MemoryOrigin
   /** ISO date recorded on each record. */
   date: string
-  /** Pairs below this confidence are not stored (default: `alignedRecordDefaults.minConfidence`). */
+  /** Pairs below this confidence are not stored (default: `DEFAULTS.align.minConfidence`). */
   minConfidence?: number
   /** The two files as written in `alignedFrom` (relative paths). */
   dePath: string
@@ -22,7 +22,6 @@ export interface AlignedRecordOptions {
  * at any threshold (164 of 164), and 96.5 % of the gold pairs reach 0.5; at 0.9 recall falls to 90 %
  * for no gain in precision.
  */
-export const alignedRecordDefaults = {minConfidence: DEFAULTS.align.minConfidence} as const
 
 export interface AlignedRecords {
   records: MemoryRecord[]
@@ -35,7 +34,7 @@ export interface AlignedRecords {
  * them, glossary matches included), so that the build writes the existing English there.
  */
 export function alignedRecords(german: readonly Segment[], english: readonly Segment[], targets: readonly AlignedTarget[], options: AlignedRecordOptions): AlignedRecords {
-  const minConfidence = options.minConfidence ?? alignedRecordDefaults.minConfidence
+  const minConfidence = options.minConfidence ?? DEFAULTS.align.minConfidence
   const records: MemoryRecord[] = []
   const skipped: AlignedRecords['skipped'] = []
   for (const target of targets) {
