@@ -7,8 +7,8 @@ import type {Provider} from '../src/providers/provider.ts'
 export {sentenceStarts} from '../src/segment/split-sentences.ts'
 
 /** `build()` over every article of the project at `root`; throws unless every file built. */
-export async function buildAll(root: string, expectedFiles: number, provider?: Provider): Promise<BuildResult> {
-  const result = await build({root, ...(provider ? {provider} : {})})
+export async function buildAll(root: string, expectedFiles: number, provider?: Provider, options: {skipUnchanged?: boolean} = {}): Promise<BuildResult> {
+  const result = await build({root, ...(provider ? {provider} : {}), ...options})
   if (result.stoppedBy) throw new Error(`the build was stopped: ${result.stoppedBy.message}`)
   const failed = result.files.filter((file) => !file.ok)
   if (failed.length > 0) {

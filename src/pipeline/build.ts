@@ -39,6 +39,11 @@ export interface BuildOptions extends ProjectOptions {
   signal?: AbortSignal
   /** Told when the build waits for another process's lock on the memory. */
   onMemoryWait?: (wait: LockWait) => void
+  /**
+   * Skip, without parsing, an article none of whose inputs changed since a build recorded them (default: true).
+   * False parses and checks every file, as after a change that touches all of them.
+   */
+  skipUnchanged?: boolean
   /** How editors' post-edits are harvested first (every build harvests them); `date` defaults to today. */
   postEdits?: Partial<Omit<PostEditRunOptions, 'readOnly'>>
 }
@@ -219,6 +224,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       ...(options.signal ? {signal: options.signal} : {}),
       onFile: writeOutputs,
       skip: async (file, edition) => {
+        if (options.skipUnchanged === false) return false
         // Nothing edited, and inputs recorded by a build without messages (so no warning is ever hidden by a skip).
         const state = edition?.state
         if (!state?.inputs || edition?.digest === undefined || edition.digest !== state.english) return false
