@@ -48,6 +48,15 @@ describe('tandem --quiet', () => {
     expect(failing.stderr.join('\n')).toContain('no-translation')
     expect(failing.stderr.join('\n')).not.toContain('built')
   })
+
+  it('keeps the quota message, which says why the build stopped and how to go on', async () => {
+    const project = await createProject({files: {'content/de/a.md': 'Die Soldaten kämpfen in der Region.\n'}})
+    const deepl = await startServer({quotaCharacters: 5})
+    const run = await project.cli(['--quiet', 'build'], deeplEnv(deepl))
+    expect(run.code).toBe(3)
+    expect(run.stderr.filter((line) => line.startsWith("DeepL's character quota is used up"))).toHaveLength(1)
+    expect(run.stderr.join('\n')).not.toContain('built')
+  })
 })
 
 describe('the project root', () => {

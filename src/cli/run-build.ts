@@ -145,7 +145,8 @@ export async function runBuild(files: string[], options: BuildCommandOptions, io
       billedCharacters: result.planned.billedCharacters - result.billedCharacters,
       files: result.files.filter((file) => !file.ok).length
     }
-    io.stderr(quotaMessage(left, project.settings.memoryPath, price, settings.provider))
+    // Why the build stopped, and how to go on: kept with --quiet, like the file reports.
+    ;(io.report ?? io.stderr)(quotaMessage(left, project.settings.memoryPath, price, settings.provider))
     return EXIT.quota
   }
   if (result.stoppedBy instanceof ProviderAuthorizationError) return EXIT.fatal
