@@ -201,3 +201,21 @@ describe('--formality', () => {
     })
   })
 })
+
+describe('--ui de', () => {
+  it('prints `tandem status` and the dry-run table in German', async () => {
+    const project = await createProject({files: {'content/de/a.md': article, 'content/de/b.md': 'Ein neuer Absatz.\n', 'memory/de-en.jsonl': fullMemory}})
+    const status = await project.cli(['--ui', 'de', 'status'])
+    expect(status.code).toBe(0)
+    expect(status.stdout).toEqual([
+      'content/de/a.md  nicht gebaut',
+      'content/de/b.md  nicht gebaut; 1 Segment zu übersetzen, 17 Zeichen in 1 Anfrage',
+      '2 Dateien: 0 aktuell, 2 zu bauen; ein Build würde 1 Segment zu übersetzen, 17 Zeichen in 1 Anfrage senden (€0.0003)'
+    ])
+    const dry = await project.cli(['--ui', 'de', 'build', '--dry-run'])
+    expect(dry.code).toBe(0)
+    expect(dry.stdout[0]).toMatch(/^Datei +Segmente +im Speicher +zu übersetzen +Zeichen +Anfragen +Kosten \(EUR\)$/)
+    expect(dry.stdout.at(-2)).toMatch(/^gesamt \(2 Dateien\) /)
+    expect(dry.stdout.at(-1)).toBe('Kosten bei 20 € je Million berechneter Zeichen (Nutzungspreis von DeepL API Pro; einen anderen setzt --price)')
+  })
+})

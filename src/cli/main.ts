@@ -120,7 +120,7 @@ export async function main(argv: readonly string[], base: CliIo = defaultIo): Pr
     .option('--json', 'the same as JSON on stdout')
     .option('--price <euros>', `price per million billed characters, for the cost figure${byDefault(DEFAULTS.price.perMillion)}`, positiveNumber)
     .action(async (files: string[], options: {targetLang?: string; json?: boolean; price?: number}) => {
-      exitCode = await runStatus(files, options, io)
+      exitCode = await runStatus(files, options, io, ui)
     })
 
   program

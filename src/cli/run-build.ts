@@ -1,6 +1,7 @@
-import type {i18n} from 'i18next'
+import type {i18n, TFunction} from 'i18next'
 import {deeplGlossaryName} from '../glossary/deepl-glossary-name.ts'
 import {build} from '../pipeline/build.ts'
+import {createI18n} from '../i18n/index.ts'
 import {DEFAULTS, type Settings} from '../core/defaults.ts'
 import type {Formality} from '../core/languages.ts'
 import {BuildInterruptedError, TandemError} from '../core/errors.ts'
@@ -71,7 +72,7 @@ export async function runBuild(files: string[], options: BuildCommandOptions, io
     const counted = await estimate({project, ...(llm ? {limits: openaiLimits(settings.openai)} : {})})
     const exitCode = reportFiles([counted.glossary, ...counted.failed, ...counted.editions], io)
     if (options.json) io.stdout(JSON.stringify(llm ? tokenEstimateJson(counted, settings) : estimateJson(counted, price), null, 2))
-    else io.stdout(llm ? formatTokenEstimate(counted, settings) : formatEstimate(counted, price))
+    else io.stdout(llm ? formatTokenEstimate(counted, settings) : formatEstimate(counted, price, ui.t))
     return exitCode
   }
   if (options.json) {
@@ -220,7 +221,7 @@ export function formatTokenEstimate(counted: Estimate, settings: Pick<Settings, 
     String(figures.requests),
     tokenCost(figures, settings).toFixed(4)
   ]
-  const rows = [header, ...counted.files.map((file) => row(file.file, file)), row(`total (${counted.total.files} ${counted.total.files === 1 ? 'file' : 'files'})`, counted.total)]
+  const rows = [header, ...counted.files.map((file) => row(file.file, file)), row(english('cli.plan.total', {count: counted.total.files}), counted.total)]
   const widths = header.map((_, column) => Math.max(...rows.map((cells) => (cells[column] ?? '').length)))
   const lines = rows.map((cells) =>
     cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join('  ')
@@ -274,12 +275,12 @@ function quotaMessage(
   ].join(' ')
 }
 
-/** "12 segments to translate, 3456 characters in 2 requests". */
-export function sends(figures: Figures): string {
-  const segments = figures.toTranslate === 1 ? 'segment' : 'segments'
-  const requests = figures.requests === 1 ? 'request' : 'requests'
-  return `${figures.toTranslate} ${segments} to translate, ${figures.billedCharacters} characters in ${figures.requests} ${requests}`
+/** "12 segments to translate, 3456 characters in 2 requests", in the interface language. */
+export function sends(figures: Figures, t: TFunction = english): string {
+  return `${t('cli.plan.segmentsToTranslate', {count: figures.toTranslate})}, ${t('cli.plan.charactersInRequests', {characters: figures.billedCharacters, count: figures.requests})}`
 }
+
+const english = createI18n('en').t
 
 /** A cost in euros, to the cent, or finer below one euro. */
 export function money(amount: number): string {
@@ -287,8 +288,16 @@ export function money(amount: number): string {
 }
 
 /** The dry-run table: one row per file, then the total. */
-export function formatEstimate(counted: Estimate, price: number): string {
-  const header = ['file', 'segments', 'memory hits', 'to translate', 'characters', 'requests', `cost (${DEFAULTS.price.currency})`]
+export function formatEstimate(counted: Estimate, price: number, t: TFunction = english): string {
+  const header = [
+    t('cli.plan.file'),
+    t('cli.plan.segments'),
+    t('cli.plan.memoryHits'),
+    t('cli.plan.toTranslate'),
+    t('cli.plan.characters'),
+    t('cli.plan.requests'),
+    t('cli.plan.cost', {currency: DEFAULTS.price.currency})
+  ]
   const row = (name: string, figures: Figures) => [
     name,
     String(figures.segments),
@@ -298,12 +307,12 @@ export function formatEstimate(counted: Estimate, price: number): string {
     String(figures.requests),
     money(costOf(figures.billedCharacters, price)).slice(1)
   ]
-  const rows = [header, ...counted.files.map((file) => row(file.file, file)), row(`total (${counted.total.files} ${counted.total.files === 1 ? 'file' : 'files'})`, counted.total)]
+  const rows = [header, ...counted.files.map((file) => row(file.file, file)), row(t('cli.plan.total', {count: counted.total.files}), counted.total)]
   const widths = header.map((_, column) => Math.max(...rows.map((cells) => (cells[column] ?? '').length)))
   const lines = rows.map((cells) =>
     cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join('  ')
   )
-  lines.push(`cost at €${price} per million billed characters (DeepL API Pro's usage price; set another with --price)`)
+  lines.push(t('cli.plan.price', {price}))
   return lines.join('\n')
 }
 

@@ -1,3 +1,5 @@
+import type {i18n} from 'i18next'
+import {createI18n} from '../i18n/index.ts'
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {parse} from 'yaml'
@@ -14,6 +16,15 @@ export interface StatusCommandOptions {
   price?: number
 }
 
+/** The resource key of each state, as `tandem status` prints it (the JSON keeps the English state). */
+const stateKeys = {
+  'up to date': 'cli.status.upToDate',
+  'not built': 'cli.status.notBuilt',
+  'source changed': 'cli.status.sourceChanged',
+  'glossary changed': 'cli.status.glossaryChanged',
+  'source and glossary changed': 'cli.status.sourceAndGlossaryChanged'
+} as const
+
 /** Why a file needs a build, or `up to date`. */
 export type FileState = 'up to date' | 'not built' | 'source changed' | 'glossary changed' | 'source and glossary changed'
 
@@ -27,7 +38,8 @@ export interface FileStatus extends FileEstimate {
  * `tandem status`: compare each German file and the names file with what its English front matter says it was
  * built from (`translation.sourceHash`, `translation.glossary`), and count what a build would send. Sends nothing.
  */
-export async function runStatus(files: string[], options: StatusCommandOptions, io: CliIo): Promise<number> {
+export async function runStatus(files: string[], options: StatusCommandOptions, io: CliIo, ui: i18n = createI18n('en')): Promise<number> {
+  const {t} = ui
   const project = await openProject({
     root: io.cwd,
     ...(files.length > 0 ? {files} : {}),
@@ -59,36 +71,34 @@ export async function runStatus(files: string[], options: StatusCommandOptions, 
   }
   const width = Math.max(0, ...statuses.map((status) => status.file.length))
   for (const status of statuses) {
-    const sending = status.toTranslate > 0 ? `; ${sends(status)}` : ''
+    const sending = status.toTranslate > 0 ? `; ${sends(status, t)}` : ''
     const {toHarvest, stale, unpaired} = status.postEdits
     const edits = [
-      toHarvest > 0 ? `; ${toHarvest} ${toHarvest === 1 ? 'post-edit' : 'post-edits'} to harvest` : '',
-      stale.length > 0 ? `; ${stale.length} stale ${stale.length === 1 ? 'post-edit' : 'post-edits'}` : '',
-      unpaired ? `; ${status.english} no longer pairs with the German (a build leaves it alone)` : ''
+      toHarvest > 0 ? `; ${t('cli.status.toHarvest', {count: toHarvest})}` : '',
+      stale.length > 0 ? `; ${t('cli.status.stale', {count: stale.length})}` : '',
+      unpaired ? `; ${t('cli.status.unpaired', {file: status.english})}` : ''
     ].join('')
-    io.stdout(`${status.file.padEnd(width)}  ${status.state}${sending}${edits}`)
+    io.stdout(`${status.file.padEnd(width)}  ${t(stateKeys[status.state])}${sending}${edits}`)
     // Each stale post-edit at its German place, as an editor jumps to it.
     for (const entry of stale) {
       const text = entry.text.length > 100 ? `${entry.text.slice(0, 99)}…` : entry.text
-      io.stdout(`  ${status.file}:${entry.line}:${entry.column}  stale post-edit: “${text}”`)
+      io.stdout(`  ${status.file}:${entry.line}:${entry.column}  ${t('cli.status.staleLine', {text})}`)
     }
   }
   for (const orphan of orphans) {
-    const kept = orphan.postEdited ? '; it holds post-edits: `tandem clean --force` stores them first' : ''
-    io.stdout(`${orphan.source}  gone; its outputs remain: ${orphan.outputs.join(', ')} (\`tandem clean\` removes them${kept})`)
+    io.stdout(`${orphan.source}  ${t(orphan.postEdited ? 'cli.status.orphanPostEdited' : 'cli.status.orphan', {outputs: orphan.outputs.join(', ')})}`)
   }
   for (const figures of counted.postEditing) {
     if (figures.postEdited === 0) continue
-    io.stdout(
-      `post-editing of ${figures.provider} (${figures.model}): ${figures.postEdited} of ${figures.segments} segments edited, mean TER ${figures.meanTer.toFixed(2)}, ${Math.round(figures.untouched * 100)}% untouched`
-    )
+    const {provider, model, postEdited: edited, segments} = figures
+    io.stdout(t('cli.status.postEditing', {provider, model, edited, segments, ter: figures.meanTer.toFixed(2), untouched: Math.round(figures.untouched * 100)}))
   }
   const total = counted.total
-  const summary = `${total.files} ${total.files === 1 ? 'file' : 'files'}: ${total.files - stale} up to date, ${stale} to build`
+  const summary = t('cli.status.summary', {count: total.files, upToDate: total.files - stale, stale})
   io.stdout(
     total.toTranslate > 0
-      ? `${summary}; a build would send ${sends(total)} (${money(costOf(total.billedCharacters, price))})`
-      : `${summary}; a build would send nothing`
+      ? `${summary}; ${t('cli.status.sends', {sends: sends(total, t), cost: money(costOf(total.billedCharacters, price))})}`
+      : `${summary}; ${t('cli.status.sendsNothing')}`
   )
   return exitCode
 }
