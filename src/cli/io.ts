@@ -1,5 +1,4 @@
 import {spawnSync} from 'node:child_process'
-import {access} from 'node:fs/promises'
 import path from 'node:path'
 import type {i18n} from 'i18next'
 import type {VFile} from 'vfile'
@@ -43,14 +42,7 @@ export function reportFiles(files: readonly VFile[], io: CliIo): number {
   return countMessages(files).errors > 0 ? EXIT.errors : EXIT.ok
 }
 
-export async function fileExists(file: string): Promise<boolean> {
-  try {
-    await access(file)
-    return true
-  } catch {
-    return false
-  }
-}
+export {fileExists} from '../core/file-exists.ts'
 
 /** `tandem: waiting for memory/de-en.jsonl.lock: …`, with the lock's path relative to the project. */
 export function lockWaitLine(wait: LockWait, io: CliIo, ui: i18n): string {

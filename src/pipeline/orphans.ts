@@ -1,4 +1,5 @@
-import {readdir, rm, stat} from 'node:fs/promises'
+import {readdir, rm} from 'node:fs/promises'
+import {fileExists} from '../core/file-exists.ts'
 import path from 'node:path'
 import type {Root} from 'mdast'
 import {VFile} from 'vfile'
@@ -35,11 +36,11 @@ export async function findOrphans(project: Project): Promise<Orphan[]> {
   const orphans: Orphan[] = []
   for (const name of [...names].sort()) {
     const german = path.join(project.sourceDir, name)
-    if (await exists(german)) continue
+    if (await fileExists(german)) continue
     const paths = editionPaths(project, german)
     const candidates = [paths.english, path.join(root, settings.parallelDir, name), paths.state]
     const outputs: string[] = []
-    for (const file of candidates) if (await exists(file)) outputs.push(path.relative(root, file).split(path.sep).join('/'))
+    for (const file of candidates) if (await fileExists(file)) outputs.push(path.relative(root, file).split(path.sep).join('/'))
     const edition = await read(german)
     const postEdited = edition?.read !== undefined || edition?.broken === true
     orphans.push({
@@ -80,15 +81,6 @@ export async function harvestOrphan(project: Project, memory: TranslationMemory,
 /** Remove an orphan's outputs. */
 export async function removeOrphan(project: Project, orphan: Orphan): Promise<void> {
   for (const output of orphan.outputs) await rm(path.join(project.root, output), {force: true})
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await stat(file)
-    return true
-  } catch {
-    return false
-  }
 }
 
 async function listFiles(dir: string): Promise<string[]> {
