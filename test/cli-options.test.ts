@@ -219,3 +219,18 @@ describe('--ui de', () => {
     expect(dry.stdout.at(-1)).toBe('Kosten bei 20 € je Million berechneter Zeichen (Nutzungspreis von DeepL API Pro; einen anderen setzt --price)')
   })
 })
+
+describe('the interface language', () => {
+  it('follows LC_ALL, LC_MESSAGES or LANG when --ui is not given, as gettext does', async () => {
+    const {uiFromEnvironment} = await import('../src/cli/main.ts')
+    expect(uiFromEnvironment({})).toBe('en')
+    expect(uiFromEnvironment({LANG: 'de_DE.UTF-8'})).toBe('de')
+    expect(uiFromEnvironment({LANG: 'C.UTF-8'})).toBe('en')
+    expect(uiFromEnvironment({LC_ALL: 'en_GB.UTF-8', LANG: 'de_DE.UTF-8'})).toBe('en')
+    expect(uiFromEnvironment({LC_ALL: '', LC_MESSAGES: 'de_AT', LANG: 'en_US'})).toBe('de')
+    expect(uiFromEnvironment({LANG: 'dex'})).toBe('en')
+    const project = await createProject({files: {'content/de/a.md': article, 'memory/de-en.jsonl': fullMemory}})
+    expect((await project.cli(['build'], {LANG: 'de_DE.UTF-8'})).stderr).toEqual(['1 Datei: 1 gebaut, 0 unverändert, 0 fehlgeschlagen'])
+    expect((await project.cli(['--ui', 'en', 'build'], {LANG: 'de_DE.UTF-8'})).stderr).toEqual(['1 file: 0 built, 1 unchanged, 0 failed'])
+  })
+})

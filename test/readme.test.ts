@@ -13,7 +13,6 @@ const readme = readFileSync(path.join(import.meta.dirname, '..', 'README.md'), '
 
 /** Options whose default is a field of DEFAULTS: `command path → flag → value`. */
 const fromDefaults: Record<string, Record<string, string | number>> = {
-  '': {'--ui': DEFAULTS.ui},
   build: {
     '--target-lang': DEFAULTS.targetLang,
     '--formality': DEFAULTS.formality,

@@ -56,13 +56,13 @@ export async function main(argv: readonly string[], base: CliIo = defaultIo): Pr
   const program = new Command('tandem')
     .description('German Markdown → English edition and side-by-side view, with a name glossary and a translation memory')
     .version(packageVersion(), '-V, --version', "print tandem's version")
-    .addOption(new Option('--ui <lang>', 'language of the summary lines and the reader').choices(['en', 'de']).default('en'))
+    .addOption(new Option('--ui <lang>', 'language of the messages and the reader (default: from LC_ALL, LC_MESSAGES or LANG, else en)').choices(['en', 'de']))
     .option('-q, --quiet', 'print only errors and warnings')
     .exitOverride()
     .configureOutput({writeOut: (text) => io.stdout(text.trimEnd()), writeErr: (text) => io.stderr(text.trimEnd())})
     .hook('preAction', async (command, action) => {
-      const global = command.opts<{ui: UiLanguage; quiet?: boolean}>()
-      ui = createI18n(global.ui)
+      const global = command.opts<{ui?: UiLanguage; quiet?: boolean}>()
+      ui = createI18n(global.ui ?? uiFromEnvironment(io.env))
       quiet = global.quiet ?? false
       // The git merge driver works on the files git names, wherever it runs.
       if (action.name() === 'merge' && action.parent?.name() === 'memory') return
@@ -342,4 +342,10 @@ function positiveInteger(value: string): number {
   const number = Number(value)
   if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError('expected a whole number of at least 1')
   return number
+}
+
+/** The interface language a user's locale asks for, as gettext reads it: `LC_ALL`, then `LC_MESSAGES`, then `LANG`. */
+export function uiFromEnvironment(env: NodeJS.ProcessEnv): UiLanguage {
+  const locale = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((value) => value !== undefined && value !== '') ?? ''
+  return /^de([_.@-]|$)/i.test(locale) ? 'de' : DEFAULTS.ui
 }
