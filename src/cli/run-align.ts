@@ -13,6 +13,7 @@ import {createSegmenter} from '../pipeline/processor.ts'
 import {openProject, type Project} from '../pipeline/project.ts'
 import {readSourceFile} from '../pipeline/read-source.ts'
 import {reportFiles, type CliIo} from './io.ts'
+import {isoToday} from '../core/today.ts'
 
 export interface MemoryAlignOptions {
   origin: 'human' | 'import'
@@ -43,7 +44,7 @@ export async function runMemoryAlign(german: string, english: string, options: M
     sourceLang: project.settings.sourceLang,
     targetLang: project.settings.targetLang,
     origin: options.origin,
-    date: options.date ?? new Date().toISOString().slice(0, 10),
+    date: options.date ?? isoToday(),
     minConfidence: options.minConfidence,
     dePath: relative(germanFile),
     enPath: relative(englishFile)

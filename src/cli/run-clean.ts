@@ -36,7 +36,7 @@ export async function runClean(options: CleanCommandOptions, io: CliIo): Promise
       }
       if (orphan.postEdited) {
         memory ??= await TranslationMemory.open(path.join(project.root, project.settings.memoryPath), {root: project.root})
-        const english = await harvestOrphan(project, memory, orphan, {date: new Date().toISOString().slice(0, 10), ...authorOption(options.author, project.root)})
+        const english = await harvestOrphan(project, memory, orphan, authorOption(options.author, project.root))
         // Nothing removed unless every edit is safely stored.
         if (reportFiles([english], io) !== EXIT.ok) {
           exitCode = EXIT.errors

@@ -16,11 +16,11 @@ import {openProject, type Project} from '../pipeline/project.ts'
 import {segmentFiles} from '../pipeline/segment-files.ts'
 import {countMessages} from './report.ts'
 import {EXIT, reportFiles, type CliIo} from './io.ts'
+import {isoToday} from '../core/today.ts'
 
 /** Written into the files' tool fields. */
 const toolVersion = '0.1.0'
 
-const today = () => new Date().toISOString().slice(0, 10)
 
 interface Opened {
   project: Project
@@ -96,7 +96,7 @@ export async function runTmxImport(input: string, options: TmxImportOptions, io:
     formality: project.settings.formality,
     origin: options.origin,
     preferImport: options.prefer === 'import',
-    today: today(),
+    today: isoToday(),
     note: `imported from ${path.basename(file.path)}`
   })
   for (const {unit, reason} of plan.rejected) {
@@ -182,7 +182,7 @@ export async function runXliffImport(input: string, options: {targetLang?: strin
     articles,
     sourceLang: project.settings.sourceLang,
     targetLang: project.settings.targetLang,
-    today: today(),
+    today: isoToday(),
     ...(options.author ? {author: options.author} : {})
   })
   for (const {unit, reason} of plan.rejected) {

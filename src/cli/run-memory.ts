@@ -16,6 +16,7 @@ import {segmentFiles} from '../pipeline/segment-files.ts'
 import {tandemData} from '../core/data.ts'
 import {createI18n} from '../i18n/index.ts'
 import {EXIT, lockWaitLine, reportFiles, type CliIo} from './io.ts'
+import {isoToday} from '../core/today.ts'
 
 export interface MemoryImportOptions {
   origin: 'human' | 'import'
@@ -40,7 +41,7 @@ export async function runMemoryImport(german: string, english: string, options: 
         frontmatterFields: project.settings.frontmatterFields,
         matcher: project.matcher,
         origin: options.origin,
-        date: options.date ?? new Date().toISOString().slice(0, 10)
+        date: options.date ?? isoToday()
       })
       memory = await openMemory(project.root, project.settings.memoryPath, io)
       const store = memory

@@ -11,6 +11,7 @@ import {pairBlocks} from './pair-blocks.ts'
 import {postEditDistance} from './post-edit-distance.ts'
 import type {MemoryRecord, TranslationMemory} from './translation-memory.ts'
 import type {WrittenState} from './written-state.ts'
+import {isoToday} from '../core/today.ts'
 
 /** An English edition as the project runner read it, beside what tandem last wrote there. */
 export interface EnglishEdition {
@@ -32,8 +33,8 @@ export interface Options {
   edition: (file: VFile) => EnglishEdition | undefined
   sourceLang: string
   targetLang: string
-  /** ISO date recorded on each human record. */
-  date: string
+  /** ISO date recorded on each human record (default: today). */
+  date?: string
   /** Recorded on each human record: `--author`, else git's `user.name`. */
   author?: string
   /** A human translation of an older German stays in the English edition, instead of the new translation. */
@@ -155,7 +156,7 @@ export default function harvestPostEdits(options: Options) {
           origin: 'human',
           sourceLang: options.sourceLang,
           targetLang: options.targetLang,
-          date: options.date,
+          date: options.date ?? isoToday(),
           ...(options.author ? {author: options.author} : {}),
           ...(shown ? {replaces: recordId(shown)} : {}),
           ...(machine ? {postEdit: postEditDistance(machine.target, target)} : {})

@@ -44,8 +44,8 @@ export interface BuildOptions extends ProjectOptions {
    * False parses and checks every file, as after a change that touches all of them.
    */
   skipUnchanged?: boolean
-  /** How editors' post-edits are harvested first (every build harvests them); `date` defaults to today. */
-  postEdits?: Partial<Omit<PostEditRunOptions, 'readOnly'>>
+  /** How editors' post-edits are harvested first (every build harvests them). */
+  postEdits?: Omit<PostEditRunOptions, 'readOnly'>
 }
 
 export interface BuiltFile {
@@ -251,7 +251,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         built.set(file, {file, written: [], unchanged: names, ok: true})
         if (options.keepFileData === false) file.value = ''
       },
-      postEdits: {date: new Date().toISOString().slice(0, 10), ...options.postEdits},
+      postEdits: options.postEdits ?? {},
       onPlan: async (total) => {
         Object.assign(planned, total)
         await options.onPlan?.(total)

@@ -59,7 +59,7 @@ export async function estimate(options: EstimateOptions = {}): Promise<Estimate>
     memory,
     dryRun: true,
     // Counted as a build would find them: edited blocks are human translations, not misses.
-    postEdits: {date: new Date().toISOString().slice(0, 10), readOnly: true},
+    postEdits: {readOnly: true},
     ...(options.limits ? {limits: options.limits} : {})
   })
   for (const [index, file] of run.files.entries()) {

@@ -6,7 +6,7 @@ import {runProject, type PostEditRunOptions} from './run-project.ts'
 
 export interface HarvestOptions extends ProjectOptions {
   project?: Project
-  postEdits?: Partial<Pick<PostEditRunOptions, 'author' | 'date'>>
+  postEdits?: Pick<PostEditRunOptions, 'author' | 'date'>
   onMemoryWait?: (wait: LockWait) => void
 }
 
@@ -36,7 +36,7 @@ export async function harvest(options: HarvestOptions = {}): Promise<HarvestResu
       project,
       memory,
       dryRun: true,
-      postEdits: {date: new Date().toISOString().slice(0, 10), ...options.postEdits, readOnly: false}
+      postEdits: {...options.postEdits, readOnly: false}
     })
     result.files = run.files
     for (const file of run.files) {

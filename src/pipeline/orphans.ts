@@ -71,7 +71,7 @@ export async function harvestOrphan(project: Project, memory: TranslationMemory,
     edition: () => edition,
     sourceLang: project.settings.sourceLang,
     targetLang: project.settings.targetLang,
-    date: options.date,
+    ...(options.date ? {date: options.date} : {}),
     ...(options.author ? {author: options.author} : {})
   })
   await transformer(tree, file)

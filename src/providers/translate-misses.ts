@@ -5,6 +5,7 @@ import {unwrapKeptText} from '../core/tagged-text.ts'
 import {ProviderError} from './errors.ts'
 import {collectMisses, planRequests, type Miss, type Plan} from './plan.ts'
 import {isFailure, type Provider, type TranslationResult} from './provider.ts'
+import {isoToday} from '../core/today.ts'
 
 export interface SendOptions {
   provider: Provider
@@ -42,7 +43,7 @@ export interface SendOutcome {
  */
 export async function sendPlan(plan: Plan, misses: readonly Miss[], options: SendOptions): Promise<SendOutcome> {
   const {provider, memory} = options
-  const today = options.today ?? (() => new Date().toISOString().slice(0, 10))
+  const today = options.today ?? isoToday
   const byKey = new Map(misses.map((miss) => [miss.key, miss]))
   const partOf = new Map([...plan.parts.values()].flat().map((part) => [part.key, part]))
 
