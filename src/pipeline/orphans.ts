@@ -1,4 +1,4 @@
-import {readdir, rm} from 'node:fs/promises'
+import {rm} from 'node:fs/promises'
 import {fileExists} from '../core/file-exists.ts'
 import path from 'node:path'
 import type {Root} from 'mdast'
@@ -6,7 +6,7 @@ import {VFile} from 'vfile'
 import harvestPostEdits from '../memory/harvest-post-edits.ts'
 import type {TranslationMemory} from '../memory/translation-memory.ts'
 import type {PostEditRunOptions} from './run-project.ts'
-import type {Project} from './project.ts'
+import {findMarkdown, type Project} from './project.ts'
 import {createEditionReader, editionPaths} from './read-edition.ts'
 
 /** The outputs of a German file that is gone (`git rm content/de/<slug>.md`). */
@@ -25,8 +25,8 @@ export interface Orphan {
 export async function findOrphans(project: Project): Promise<Orphan[]> {
   const {root, settings} = project
   // Each output named as its German file is, relative to the source folder: `x.md`, `x.md`, `x.md.json`.
-  const markdownIn = async (dir: string, suffix: string) =>
-    (await listFiles(path.join(root, dir))).filter((file) => file.endsWith(suffix)).map((file) => file.slice(0, file.length - suffix.length) + '.md')
+  const markdownIn = async (dir: string, ending: string) =>
+    (await findMarkdown(path.join(root, dir), ending)).map((file) => path.relative(path.join(root, dir), file).slice(0, -ending.length) + '.md')
   const names = new Set([
     ...(await markdownIn(settings.targetDir, '.md')),
     ...(await markdownIn(settings.parallelDir, '.md')),
@@ -81,14 +81,4 @@ export async function harvestOrphan(project: Project, memory: TranslationMemory,
 /** Remove an orphan's outputs. */
 export async function removeOrphan(project: Project, orphan: Orphan): Promise<void> {
   for (const output of orphan.outputs) await rm(path.join(project.root, output), {force: true})
-}
-
-async function listFiles(dir: string): Promise<string[]> {
-  try {
-    const entries = await readdir(dir, {recursive: true, withFileTypes: true})
-    return entries.filter((entry) => entry.isFile()).map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
-    throw error
-  }
 }

@@ -106,8 +106,8 @@ export function checkInsideSourceDir(project: Project, file: VFile): boolean {
   return false
 }
 
-/** Every `.md` file below `dir`, sorted, so that builds are deterministic. */
-export async function findMarkdown(dir: string): Promise<string[]> {
+/** Every `.md` file below `dir` (or every file with another `ending`, such as the records' `.md.json`), sorted, so that builds are deterministic. */
+export async function findMarkdown(dir: string, ending = '.md'): Promise<string[]> {
   let entries
   try {
     entries = await readdir(dir, {recursive: true, withFileTypes: true})
@@ -118,7 +118,7 @@ export async function findMarkdown(dir: string): Promise<string[]> {
   return entries
     // A temporary file of tandem's (an import being written, or a leftover) is no article.
     // Links are listed too, so that one leading out of the project is refused with a message, not skipped unseen.
-    .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && entry.name.endsWith('.md') && !isTemporaryFile(entry.name))
+    .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && entry.name.endsWith(ending) && !isTemporaryFile(entry.name))
     .map((entry) => path.join(entry.parentPath, entry.name))
     .sort()
 }

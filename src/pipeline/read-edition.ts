@@ -31,18 +31,17 @@ export function createEditionReader(project: Project, options: {readOnly?: boole
   return async (germanPath) => {
     const paths = editionPaths(project, germanPath)
     const file = new VFile({path: paths.english, cwd: project.root})
-    const read = () => Promise.all([readBytes(paths.english), readWrittenState(paths.state)])
     // Unedited (the bytes are what the record says) needs no lock: a build writes the edition, then its record.
     // Anything else is read again under the lock, so that another build's write is never seen half done.
     // What only reads takes no lock at all (it never writes); at worst it counts what a build is changing.
-    let [bytes, state] = await read()
-    if (!options.readOnly && !(bytes !== undefined && state !== undefined && sha256(bytes) === state.english)) {
-      ;[bytes, state] = await withLock(paths.lock, project.settings.lock, read)
+    let found = await readEditionFiles(paths)
+    if (!options.readOnly && (found.digest === undefined || found.digest !== found.state?.english)) {
+      found = await withLock(paths.lock, project.settings.lock, () => readEditionFiles(paths))
     }
-    if (bytes === undefined) return state ? {file, state} : undefined
-    const digest = sha256(bytes)
+    const {bytes, digest, state} = found
+    if (bytes === undefined || digest === undefined) return state ? {file, state} : undefined
     const withState = state ? {state, digest} : {digest}
-    if (state && digest === state.english) return {file, ...withState}
+    if (digest === state?.english) return {file, ...withState}
     if (!checkSourceBytes(file, bytes)) return {file, ...withState, broken: true}
     const tree = segmenter.parse(file)
     await segmenter.run(tree, file)
@@ -51,10 +50,20 @@ export function createEditionReader(project: Project, options: {readOnly?: boole
 }
 
 /** The English edition's bytes and its record, as they are now: read again under the lock before a build overwrites the edition. */
-export async function readEditionNow(project: Project, germanPath: string): Promise<{digest?: string; state?: WrittenState}> {
-  const paths = editionPaths(project, germanPath)
+export async function readEditionNow(project: Project, germanPath: string): Promise<EditionFiles> {
+  return readEditionFiles(editionPaths(project, germanPath))
+}
+
+interface EditionFiles {
+  bytes?: Uint8Array
+  /** sha256 of `bytes`. */
+  digest?: string
+  state?: WrittenState
+}
+
+async function readEditionFiles(paths: {english: string; state: string}): Promise<EditionFiles> {
   const [bytes, state] = await Promise.all([readBytes(paths.english), readWrittenState(paths.state)])
-  return {...(bytes ? {digest: sha256(bytes)} : {}), ...(state ? {state} : {})}
+  return {...(bytes ? {bytes, digest: sha256(bytes)} : {}), ...(state ? {state} : {})}
 }
 
 async function readBytes(file: string): Promise<Uint8Array | undefined> {

@@ -138,18 +138,16 @@ export async function runProject(options: RunOptions): Promise<RunResult> {
   const result: RunResult = {files: [], figures: [], total: empty(), translated: 0, answered: {requests: 0, billedCharacters: 0}}
   const finishing: Array<Promise<void>> = []
 
+  /** Work on a file that the run waits for at its end; a failure becomes a message on the file. */
+  const later = (file: VFile, work: () => Promise<void>) => {
+    finishing.push(work().catch((error: unknown) => fail(file, error)))
+  }
   const finish = (file: VFile, tree: Root) => {
-    finishing.push(
-      (async () => {
-        try {
-          await finisher.run(tree, file)
-          await options.onFile?.(file, tree, editions.get(file))
-          editions.delete(file)
-        } catch (error) {
-          fail(file, error)
-        }
-      })()
-    )
+    later(file, async () => {
+      await finisher.run(tree, file)
+      await options.onFile?.(file, tree, editions.get(file))
+      editions.delete(file)
+    })
   }
 
   // Reading runs a few files ahead; segmenting and claiming go in file order, so that a shared text
@@ -188,15 +186,9 @@ export async function runProject(options: RunOptions): Promise<RunResult> {
       editions.delete(file)
       const segments = edition?.state?.segments.filter((segment) => segment.key !== '').length ?? 0
       result.figures.push({...empty(), segments, memoryHits: segments})
-      finishing.push(
-        (async () => {
-          try {
-            await options.onSkip?.(file, edition)
-          } catch (error) {
-            fail(file, error)
-          }
-        })()
-      )
+      later(file, async () => {
+        await options.onSkip?.(file, edition)
+      })
       continue
     }
     const data = file.data.tandem
