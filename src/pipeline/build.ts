@@ -122,6 +122,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const built = new Map<VFile, BuiltFile>()
 
   const englishSegmenter = createEnglishSegmenter(settings)
+  /** An output's path as messages and `BuiltFile` name it: relative to the root, with `/`. */
+  const nameOf = (file: string) => path.relative(root, file).split(path.sep).join('/')
   const writeOutputs = async (file: VFile, tree: Root, edition?: EnglishEdition) => {
     const entry: BuiltFile = {file, written: [], unchanged: [], ok: false}
     built.set(file, entry)
@@ -176,7 +178,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         const now = await readEditionNow(project, file.path)
         // Changed since this build read it, and not by another build: an editor saved it meanwhile.
         if (now.digest !== edition?.digest && now.digest !== undefined && now.digest !== now.state?.english) {
-          const name = path.join(settings.targetDir, relative).split(path.sep).join('/')
+          const name = nameOf(paths.english)
           file.message(`\`${name}\` was changed while this build ran; it is left as it is: build again to keep the change`, {
             place: {line: 1, column: 1},
             ruleId: 'post-edit-during-build',
@@ -194,7 +196,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
           })
         } catch (error) {
           const code = (error as NodeJS.ErrnoException).code ?? 'error'
-          const name = path.relative(root, paths.state).split(path.sep).join('/')
+          const name = nameOf(paths.state)
           file.message(`cannot write \`${name}\` (${code}); the next build cannot tell post-edits of this file from changes of the German`, {
             place: {line: 1, column: 1},
             ruleId: 'write-failed',
@@ -206,7 +208,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       })
     // A rebuild with nothing edited: the edition as read is this output, and its record says so.
     const current = !keep && edition?.digest !== undefined && edition.digest === edition.state?.english && isRecorded(edition.state, english, file, inputs)
-    if (current) entry.unchanged.push(path.join(settings.targetDir, relative).split(path.sep).join('/'))
+    if (current) entry.unchanged.push(nameOf(paths.english))
     else if (!keep && !(await writeEnglish())) return
     if (!(await write(path.join(settings.parallelDir, relative), data.parallel ?? ''))) return
     entry.ok = !keep
@@ -228,10 +230,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         // Nothing edited, and inputs recorded by a build without messages (so no warning is ever hidden by a skip).
         const state = edition?.state
         if (!state?.inputs || edition?.digest === undefined || edition.digest !== state.english) return false
-        const relative = path.relative(project.sourceDir, file.path)
         let parallel: string
         try {
-          parallel = await readFile(path.join(root, settings.parallelDir, relative), 'utf8')
+          parallel = await readFile(editionPaths(project, file.path).parallel, 'utf8')
         } catch {
           return false
         }
@@ -246,9 +247,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         return site ? site.keepArticle(file) : true
       },
       onSkip: async (file) => {
-        const relative = path.relative(project.sourceDir, file.path)
-        const names = [settings.targetDir, settings.parallelDir].map((dir) => path.join(dir, relative).split(path.sep).join('/'))
-        built.set(file, {file, written: [], unchanged: names, ok: true})
+        const paths = editionPaths(project, file.path)
+        built.set(file, {file, written: [], unchanged: [paths.english, paths.parallel].map(nameOf), ok: true})
         if (options.keepFileData === false) file.value = ''
       },
       postEdits: options.postEdits ?? {},

@@ -38,7 +38,7 @@ export async function findOrphans(project: Project): Promise<Orphan[]> {
     const german = path.join(project.sourceDir, name)
     if (await fileExists(german)) continue
     const paths = editionPaths(project, german)
-    const candidates = [paths.english, path.join(root, settings.parallelDir, name), paths.state]
+    const candidates = [paths.english, paths.parallel, paths.state]
     const outputs: string[] = []
     for (const file of candidates) if (await fileExists(file)) outputs.push(path.relative(root, file).split(path.sep).join('/'))
     const edition = await read(german)

@@ -11,14 +11,19 @@ import type {Project} from './project.ts'
 import {checkSourceBytes} from './read-source.ts'
 
 /**
- * Where the English edition of a German file is, where what tandem wrote there is recorded, and the lock
+ * Where the English edition and the side-by-side view of a German file are, where what tandem wrote is recorded, and the lock
  * under which the two are written and read together (all absolute): another build writing the same article
  * at the same time must never be seen half done, or its fresh machine text would pass for a post-edit.
  */
-export function editionPaths(project: Project, germanPath: string): {english: string; state: string; lock: string} {
+export function editionPaths(project: Project, germanPath: string): {english: string; parallel: string; state: string; lock: string} {
   const relative = path.relative(project.sourceDir, germanPath)
   const state = path.join(project.root, project.settings.writtenDir, `${relative}.json`)
-  return {english: path.join(project.root, project.settings.targetDir, relative), state, lock: `${state}.lock`}
+  return {
+    english: path.join(project.root, project.settings.targetDir, relative),
+    parallel: path.join(project.root, project.settings.parallelDir, relative),
+    state,
+    lock: `${state}.lock`
+  }
 }
 
 /**
