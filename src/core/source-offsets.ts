@@ -1,3 +1,5 @@
+import {lastAtOrBefore} from './partition-point.ts'
+
 /**
  * A text node's `value` is not its source: Markdown drops escapes, decodes character references
  * and strips indentation and `>` markers from continuation lines. This finds where the character
@@ -76,14 +78,7 @@ export function composed(value: string): {text: string; original: (index: number
     original(index) {
       if (index < 0 || index >= composedText.length) return value.length
       // The last listed cluster whose composed form starts at or before `index`.
-      let low = 0
-      let high = composedAt.length
-      while (low < high) {
-        const middle = (low + high) >>> 1
-        if ((composedAt[middle] ?? 0) <= index) low = middle + 1
-        else high = middle
-      }
-      const last = low - 1
+      const last = lastAtOrBefore(composedAt, index)
       if (last === -1) return index
       const start = composedAt[last] ?? 0
       const size = composedLength[last] ?? 0

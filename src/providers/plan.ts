@@ -6,6 +6,7 @@ import type {Revision, Segment} from '../core/types.ts'
 import {charactersPerToken, encodedSize, estimatedTokens, fitsAlone, glossaryTokens, pieceBytes, splitIntoBatches} from './batch.ts'
 import {billedCharacters} from './billing.ts'
 import type {BatchLimits, NamePair, TranslationRequest} from './provider.ts'
+import {lastAtOrBefore} from '../core/partition-point.ts'
 
 /**
  * What one file sends: its memory misses, batched within the provider's limits. The build sends
@@ -268,17 +269,6 @@ function stripTags(text: string): Stripped {
   }
 }
 
-/** The index of the last of the ascending `values` that is at most `value`, or -1. */
-function lastAtOrBefore(values: readonly number[], value: number): number {
-  let low = 0
-  let high = values.length
-  while (low < high) {
-    const middle = (low + high) >>> 1
-    if ((values[middle] ?? 0) <= value) low = middle + 1
-    else high = middle
-  }
-  return low - 1
-}
 
 /**
  * Where in the tagged text a sentence starting at plain offset `start` may begin: just after the space before it

@@ -6,6 +6,7 @@ import {parse} from 'yaml'
 import {tandemData} from '../../core/data.ts'
 import type {Segment, SourcePoint} from '../../core/types.ts'
 import type {MemoryOrigin, MemoryRecord} from '../../memory/translation-memory.ts'
+import {partitionPoint} from '../../core/partition-point.ts'
 
 /** Where a unit's English came from: the memory record the build used. */
 export type Provenance = Pick<MemoryRecord, 'origin' | 'provider' | 'model' | 'date'>
@@ -218,15 +219,7 @@ function frontmatterFacts(tree: Root): {date?: string; author?: string; sourceUr
  * Segments are in source order, so a binary search finds it: a scan per block made a table of 10,000 rows quadratic.
  */
 function segmentWithin(segments: readonly Segment[], start: SourcePoint, end: SourcePoint): Segment | undefined {
-  let low = 0
-  let high = segments.length
-  while (low < high) {
-    const middle = (low + high) >>> 1
-    const segment = segments[middle] as Segment
-    if (before(segment.position, start)) low = middle + 1
-    else high = middle
-  }
-  const found = segments[low]
+  const found = segments[partitionPoint(segments.length, (index) => before((segments[index] as Segment).position, start))]
   return found && before(found.position, end) ? found : undefined
 }
 
