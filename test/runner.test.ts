@@ -117,4 +117,34 @@ describe('a rebuild', () => {
     // The reader's index still lists every article, skipped or not.
     expect((await project.read('site/index.html')).match(/href="articles\/[a-d]\.html"/g)).toHaveLength(4)
   })
+
+  it('renders the reader index and the feed again only when the list of articles or what it shows of them changes', async () => {
+    const project = await createProject({files})
+    const deepl = await startServer()
+    const rebuild = () => build({root: project.root, provider: new DeepLProvider({authKey: deepl.authKey, serverUrl: deepl.url, scheduler: new RequestScheduler({})}), site: {ui: 'en'}})
+    await rebuild()
+    // A mark that only a rendering of the index or the feed would remove.
+    const mark = '<!-- not rendered again -->'
+    for (const page of ['site/index.html', 'site/feed.xml']) await project.write(page, (await project.read(page)) + mark)
+    const unchanged = await rebuild()
+    expect(unchanged.site?.written).toEqual([])
+    expect(await project.read('site/index.html')).toContain(mark)
+    expect(await project.read('site/feed.xml')).toContain(mark)
+    // The last paragraph edited: the page changes; the index and the feed (titles, first paragraph, origins) do not.
+    await project.write('content/de/c.md', files['content/de/c.md'].replace('Die Ukraine bleibt.', 'Die Ukraine bleibt stark.'))
+    const body = await rebuild()
+    expect(body.site?.written.map((page) => path.relative(project.root, page))).toEqual(['site/articles/c.html'])
+    expect(await project.read('site/index.html')).toContain(mark)
+    // A new title: both are rendered again, without the mark.
+    await project.write('content/de/a.md', files['content/de/a.md'].replace('title: Die Truppen', 'title: Der Vertrag'))
+    const title = await rebuild()
+    expect(title.site?.written.map((page) => path.relative(project.root, page)).sort()).toEqual(['site/articles/a.html', 'site/index.html'])
+    expect(await project.read('site/index.html')).not.toContain(mark)
+    expect(await project.read('site/index.html')).toContain('<span class="de" lang="de">Der Vertrag</span>')
+    expect(await project.read('site/feed.xml')).not.toContain(mark)
+    // The index page gone: rendered again.
+    await rm(path.join(project.root, 'site/index.html'))
+    await rebuild()
+    expect(await project.exists('site/index.html')).toBe(true)
+  })
 })

@@ -1,4 +1,4 @@
-import {readFile} from 'node:fs/promises'
+import {readSmallFile} from '../core/read-small-file.ts'
 import type {SegmentKind} from '../core/types.ts'
 
 /**
@@ -41,13 +41,9 @@ export interface WrittenSegment {
 
 /** The state at `path`, or undefined when there is none or it is not one tandem could have written (it is then rebuilt). */
 export async function readWrittenState(path: string): Promise<WrittenState | undefined> {
-  let text: string
-  try {
-    text = await readFile(path, 'utf8')
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
-    throw error
-  }
+  const bytes = readSmallFile(path)
+  if (bytes === undefined) return undefined
+  const text = bytes.toString('utf8')
   try {
     const value: unknown = JSON.parse(text)
     return isWrittenState(value) ? value : undefined

@@ -1,5 +1,6 @@
 import {sha256} from '../core/hash.ts'
 import {recordId} from '../core/key.ts'
+import {packageVersion} from '../core/version.ts'
 import type {TranslationMemory} from '../memory/translation-memory.ts'
 import type {Project} from './project.ts'
 
@@ -16,7 +17,7 @@ export interface InputsOf {
 
 /**
  * What an article's outputs depend on, as one hash (issue 15's no-change rebuild): the German, the glossary,
- * the settings that shape outputs, the memory record each segment used, the side-by-side view and the reader's language. Keyed
+ * tandem's version, the settings that shape outputs, the memory record each segment used, the side-by-side view and the reader's language. Keyed
  * by content, not timestamps, so it survives `git checkout` and a fresh clone. The English edition itself is
  * checked apart: it must be byte for byte what tandem recorded (no post-edit).
  */
@@ -25,7 +26,7 @@ export function buildInputs(project: Project, memory: TranslationMemory, of: Inp
     const record = key === '' ? undefined : memory.get(key)
     return record ? recordId(record) : ''
   })
-  return sha256(JSON.stringify([of.german, project.glossaryHash, outputSettings(project), sha256(of.parallel), records, of.ui ?? '']))
+  return sha256(JSON.stringify([packageVersion(), of.german, project.glossaryHash, outputSettings(project), sha256(of.parallel), records, of.ui ?? '']))
 }
 
 /** The settings an article's outputs depend on (not, say, the concurrency or the price). */

@@ -10,7 +10,7 @@ import {MissingTranslationsError} from '../output/require-translations.ts'
 import {ProviderAuthorizationError, type ProviderError} from '../providers/errors.ts'
 import type {Provider} from '../providers/provider.ts'
 import type {EnglishEdition} from '../memory/harvest-post-edits.ts'
-import {createEnglishSegmenter, createWriter} from './processor.ts'
+import type {createEnglishSegmenter, createWriter} from './processor.ts'
 import {openProject, type Project, type ProjectOptions} from './project.ts'
 import {editionPaths, readEditionNow} from './read-edition.ts'
 import {runProject, type Figures, type PostEditRunOptions, type TranslationProgress} from './run-project.ts'
@@ -18,7 +18,7 @@ import {createSiteWriter, type ReaderSite} from './write-site.ts'
 import {isRecorded, recordWritten} from './record-written.ts'
 import {buildInputs} from './build-inputs.ts'
 import {sha256} from '../core/hash.ts'
-import {readFile} from 'node:fs/promises'
+import {readSmallFile} from '../core/read-small-file.ts'
 
 export interface BuildOptions extends ProjectOptions {
   /** Asked for what the memory lacks; without one, misses are errors. */
@@ -112,21 +112,27 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     ...(options.onMemoryWait ? {onWait: options.onMemoryWait} : {})
   })
   result.memory = memory.file
-  const writer = createWriter({
-    t: createI18n('en').t,
-    memoryLabel: settings.memoryPath,
-    glossaryHash: project.glossaryHash,
-    keyVariable: settings.provider === 'openai' ? 'OPENAI_API_KEY' : 'DEEPL_AUTH_KEY'
-  })
+  // Loaded with the first file that is parsed (runProject's processors): a rebuild that skips every file never loads remark.
+  let writers: Promise<{writer: ReturnType<typeof createWriter>; englishSegmenter: ReturnType<typeof createEnglishSegmenter>}> | undefined
+  const loadWriters = () =>
+    (writers ??= import('./processor.ts').then(({createWriter, createEnglishSegmenter}) => ({
+      writer: createWriter({
+        t: createI18n('en').t,
+        memoryLabel: settings.memoryPath,
+        glossaryHash: project.glossaryHash,
+        keyVariable: settings.provider === 'openai' ? 'OPENAI_API_KEY' : 'DEEPL_AUTH_KEY'
+      }),
+      englishSegmenter: createEnglishSegmenter(settings)
+    })))
   const site = options.site ? await createSiteWriter(project, options.site.ui, memory) : undefined
   const built = new Map<VFile, BuiltFile>()
 
-  const englishSegmenter = createEnglishSegmenter(settings)
   /** An output's path as messages and `BuiltFile` name it: relative to the root, with `/`. */
   const nameOf = (file: string) => path.relative(root, file).split(path.sep).join('/')
   const writeOutputs = async (file: VFile, tree: Root, edition?: EnglishEdition) => {
     const entry: BuiltFile = {file, written: [], unchanged: [], ok: false}
     built.set(file, entry)
+    const {writer, englishSegmenter} = await loadWriters()
     const postEdits = tandemData(file).postEdits
     if (postEdits) {
       result.harvested += postEdits.harvested
@@ -230,12 +236,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         // Nothing edited, and inputs recorded by a build without messages (so no warning is ever hidden by a skip).
         const state = edition?.state
         if (!state?.inputs || edition?.digest === undefined || edition.digest !== state.english) return false
-        let parallel: string
+        // Missing or unreadable: the build writes it again, and says so if it cannot.
+        let parallel: string | undefined
         try {
-          parallel = await readFile(editionPaths(project, file.path).parallel, 'utf8')
-        } catch {
-          return false
-        }
+          parallel = readSmallFile(editionPaths(project, file.path).parallel)?.toString('utf8')
+        } catch {}
+        if (parallel === undefined) return false
         const inputs = buildInputs(project, memory, {
           german: sha256(String(file.value)),
           keys: state.segments.map((segment) => segment.key),

@@ -1,12 +1,12 @@
-import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {VFile} from 'vfile'
 import {sha256} from '../core/hash.ts'
 import {withLock} from '../core/lock-file.ts'
+import {readSmallFile} from '../core/read-small-file.ts'
 import type {EnglishEdition} from '../memory/harvest-post-edits.ts'
 import {readWrittenState, type WrittenState} from '../memory/written-state.ts'
 import {blockSkeleton} from '../segment/block-skeleton.ts'
-import {createEnglishSegmenter} from './processor.ts'
+import type {createEnglishSegmenter} from './processor.ts'
 import type {Project} from './project.ts'
 import {checkSourceBytes} from './read-source.ts'
 
@@ -32,7 +32,9 @@ export function editionPaths(project: Project, germanPath: string): {english: st
  * segmented as the English it is.
  */
 export function createEditionReader(project: Project, options: {readOnly?: boolean} = {}): (germanPath: string) => Promise<EnglishEdition | undefined> {
-  const segmenter = createEnglishSegmenter(project.settings)
+  // Loaded when a first edition was edited: a rebuild with nothing edited never loads remark.
+  let segmenter: Promise<ReturnType<typeof createEnglishSegmenter>> | undefined
+  const loadSegmenter = () => (segmenter ??= import('./processor.ts').then(({createEnglishSegmenter}) => createEnglishSegmenter(project.settings)))
   return async (germanPath) => {
     const paths = editionPaths(project, germanPath)
     const file = new VFile({path: paths.english, cwd: project.root})
@@ -48,8 +50,9 @@ export function createEditionReader(project: Project, options: {readOnly?: boole
     const withState = state ? {state, digest} : {digest}
     if (digest === state?.english) return {file, ...withState}
     if (!checkSourceBytes(file, bytes)) return {file, ...withState, broken: true}
-    const tree = segmenter.parse(file)
-    await segmenter.run(tree, file)
+    const english = await loadSegmenter()
+    const tree = english.parse(file)
+    await english.run(tree, file)
     return {file, ...withState, read: {segments: file.data.tandem?.segments ?? [], skeleton: blockSkeleton(tree)}}
   }
 }
@@ -67,15 +70,7 @@ interface EditionFiles {
 }
 
 async function readEditionFiles(paths: {english: string; state: string}): Promise<EditionFiles> {
-  const [bytes, state] = await Promise.all([readBytes(paths.english), readWrittenState(paths.state)])
+  const bytes = readSmallFile(paths.english)
+  const state = await readWrittenState(paths.state)
   return {...(bytes ? {bytes, digest: sha256(bytes)} : {}), ...(state ? {state} : {})}
-}
-
-async function readBytes(file: string): Promise<Uint8Array | undefined> {
-  try {
-    return await readFile(file)
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
-    throw error
-  }
 }

@@ -1,4 +1,4 @@
-import {readFile, realpath} from 'node:fs/promises'
+import {readFileSync, realpathSync} from 'node:fs'
 import path from 'node:path'
 import {VFile} from 'vfile'
 import {findInvalidUtf8} from '../core/utf8.ts'
@@ -16,12 +16,12 @@ export async function readSourceFile(filePath: string, cwd: string): Promise<VFi
   try {
     // A link inside the project to somewhere else on the machine would have tandem translate (and send) a file
     // that is not the project's. A path given outside the project (`memory import ../old/de.md`) is the user's choice.
-    const [real, root] = await Promise.all([realpath(filePath), realpath(cwd)])
-    if (isInside(cwd, path.resolve(filePath)) && !isInside(root, real)) {
+    if (isInside(cwd, path.resolve(filePath)) && !isInside(realRoot(cwd), realpathSync.native(filePath))) {
       fatal(file, 'a symbolic link to a file outside the project; tandem does not follow it', {line: 1, column: 1}, 'outside-project')
       return file
     }
-    bytes = await readFile(filePath)
+    // Synchronous, as readSmallFile says why; a missing file is reported below like any other.
+    bytes = readFileSync(filePath)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'this is a folder, not a file' : `cannot read the file (${code})`
@@ -30,6 +30,17 @@ export async function readSourceFile(filePath: string, cwd: string): Promise<VFi
   }
   checkSourceBytes(file, bytes)
   return file
+}
+
+/** The project root with its links resolved, once per root rather than once per file. */
+const realRoots = new Map<string, string>()
+function realRoot(cwd: string): string {
+  let real = realRoots.get(cwd)
+  if (real === undefined) {
+    real = realpathSync.native(cwd)
+    realRoots.set(cwd, real)
+  }
+  return real
 }
 
 /** Decode `bytes` into `file.value`; returns false, with a fatal message on `file`, when it cannot be built. */

@@ -12,7 +12,7 @@ import {collectMisses, planRequests, requestTokens, type Miss} from '../provider
 import type {BatchLimits, Provider} from '../providers/provider.ts'
 import {sendPlan} from '../providers/translate-misses.ts'
 import type {EnglishEdition, Options as HarvestOptions} from '../memory/harvest-post-edits.ts'
-import {createFinisher, createSegmenter} from './processor.ts'
+import type {createFinisher, createSegmenter} from './processor.ts'
 import {checkInsideSourceDir, type Project} from './project.ts'
 import {createEditionReader} from './read-edition.ts'
 import {readSourceFile} from './read-source.ts'
@@ -116,24 +116,29 @@ export async function runProject(options: RunOptions): Promise<RunResult> {
   const editions = new Map<VFile, EnglishEdition>()
   const readOnly = options.postEdits?.readOnly ?? options.dryRun ?? false
   const readEdition = options.postEdits ? createEditionReader(project, {readOnly}) : undefined
-  const segmenter = createSegmenter({
-    ...settings,
-    matcher: project.matcher,
-    memory,
-    ...(options.postEdits
-      ? {
-          postEdits: {
-            ...options.postEdits,
-            // A dry run stores nothing, unless told to (`tandem harvest` stores and builds nothing).
-            readOnly,
-            sourceLang: settings.sourceLang,
-            targetLang: settings.targetLang,
-            edition: (file: VFile) => editions.get(file)
-          }
-        }
-      : {})
-  })
-  const finisher = createFinisher({memory, t: createI18n('en').t, strict: options.strict ?? false})
+  // The processors (remark and its extensions) load when a first file needs parsing: a rebuild that skips every file never loads them.
+  let stages: Promise<{segmenter: ReturnType<typeof createSegmenter>; finisher: ReturnType<typeof createFinisher>}> | undefined
+  const loadStages = () =>
+    (stages ??= import('./processor.ts').then(({createSegmenter, createFinisher}) => ({
+      segmenter: createSegmenter({
+        ...settings,
+        matcher: project.matcher,
+        memory,
+        ...(options.postEdits
+          ? {
+              postEdits: {
+                ...options.postEdits,
+                // A dry run stores nothing, unless told to (`tandem harvest` stores and builds nothing).
+                readOnly,
+                sourceLang: settings.sourceLang,
+                targetLang: settings.targetLang,
+                edition: (file: VFile) => editions.get(file)
+              }
+            }
+          : {})
+      }),
+      finisher: createFinisher({memory, t: createI18n('en').t, strict: options.strict ?? false})
+    })))
   const empty = (): Figures => ({segments: 0, memoryHits: 0, toTranslate: 0, billedCharacters: 0, requests: 0, inputTokens: 0, outputTokens: 0})
   const result: RunResult = {files: [], figures: [], total: empty(), translated: 0, answered: {requests: 0, billedCharacters: 0}}
   const finishing: Array<Promise<void>> = []
@@ -144,6 +149,7 @@ export async function runProject(options: RunOptions): Promise<RunResult> {
   }
   const finish = (file: VFile, tree: Root) => {
     later(file, async () => {
+      const {finisher} = await loadStages()
       await finisher.run(tree, file)
       await options.onFile?.(file, tree, editions.get(file))
       editions.delete(file)
@@ -159,6 +165,7 @@ export async function runProject(options: RunOptions): Promise<RunResult> {
       const edition = await readEdition?.(filePath)
       if (edition) editions.set(file, edition)
       if (!options.dryRun && (await options.skip?.(file, edition))) return {file, skipped: true}
+      const {segmenter} = await loadStages()
       const tree = segmenter.parse(file)
       await segmenter.run(tree, file)
       return {file, tree}

@@ -1,16 +1,18 @@
-import {readdir, readFile, rm, stat} from 'node:fs/promises'
+import {existsSync} from 'node:fs'
+import {readdir, readFile, rm} from 'node:fs/promises'
 import path from 'node:path'
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
 import {DEFAULTS} from '../core/defaults.ts'
+import {sha256} from '../core/hash.ts'
+import {readSmallFile} from '../core/read-small-file.ts'
+import {packageVersion} from '../core/version.ts'
 import {isTemporaryFile, writeFileAtomic} from '../core/write-file-atomic.ts'
 import {createI18n, type UiLanguage} from '../i18n/index.ts'
 import {TranslationMemory} from '../memory/translation-memory.ts'
-import {readerArticle} from '../output/reader/article.ts'
-import {indexEntry, renderArticlePage, renderIndexPage, type IndexEntry} from '../output/reader/render-page.ts'
+import type {IndexEntry} from '../output/reader/render-page.ts'
 import {openProject, type Project} from './project.ts'
 import {runProject} from './run-project.ts'
-import {renderFeed} from '../output/reader/feed.ts'
 
 export interface ReaderSiteOptions {
   /** Project root (default: `process.cwd()`). */
@@ -34,6 +36,13 @@ export interface ReaderSite {
   written: string[]
   /** The glossary and the German files, with their messages; a file with a fatal message has no page. */
   files: VFile[]
+}
+
+/** The reader's renderers (hast and its utilities) load when a first page is rendered: a rebuild that renders none never loads them. */
+function loadRenderers() {
+  return Promise.all([import('../output/reader/article.ts'), import('../output/reader/render-page.ts'), import('../output/reader/feed.ts')]).then(
+    ([article, page, feed]) => ({...article, ...page, ...feed})
+  )
 }
 
 /** Beside each page, its index entry: `articles/<slug>.entry.json`. */
@@ -72,6 +81,7 @@ export async function createSiteWriter(
   }
   return {
     async addArticle(file, tree) {
+      const {readerArticle, renderArticlePage, indexEntry} = await loadRenderers()
       const href = hrefOf(file.path)
       const slug = href.slice('articles/'.length, -'.html'.length)
       const article = readerArticle(file, tree, {slug, frontmatterFields: project.settings.frontmatterFields, record: (key) => memory.get(key)})
@@ -85,8 +95,9 @@ export async function createSiteWriter(
     async keepArticle(file) {
       const href = hrefOf(file.path)
       try {
-        const [entry] = await Promise.all([readFile(path.join(dir, ...entryOf(href).split('/')), 'utf8'), stat(path.join(dir, ...href.split('/')))])
-        entries.set(href, JSON.parse(entry) as IndexEntry)
+        const entry = readSmallFile(path.join(dir, ...entryOf(href).split('/')))
+        if (entry === undefined || !existsSync(path.join(dir, ...href.split('/')))) return false
+        entries.set(href, JSON.parse(entry.toString('utf8')) as IndexEntry)
         return true
       } catch {
         return false
@@ -95,13 +106,24 @@ export async function createSiteWriter(
     async finish(files) {
       // In source order, whatever order the articles were finished in.
       const index = project.files.map(hrefOf).flatMap((href) => entries.get(href) ?? [])
-      await write('index.html', renderIndexPage(index, {ui, t, toRoot: '', sourceDir: project.settings.sourceDir}))
-      // The feed is of the English edition: English whatever the interface language.
-      await write('feed.xml', renderFeed(index, {
-          title: createI18n('en').t('reader.siteTitle'),
-          author: 'tandem',
-          ...(project.settings.siteUrl ? {siteUrl: project.settings.siteUrl} : {})
-        }))
+      // The index and the feed are rendered only when what they show changed: the list of entries, the language, the site's address.
+      const inputs = sha256(JSON.stringify([packageVersion(), ui, project.settings.sourceDir, project.settings.siteUrl ?? '', index]))
+      const recorded = path.join(dir, 'index.entry.json')
+      const current =
+        readSmallFile(recorded)?.toString('utf8') === `${JSON.stringify({inputs})}\n` &&
+        existsSync(path.join(dir, 'index.html')) &&
+        existsSync(path.join(dir, 'feed.xml'))
+      if (!current) {
+        const {renderIndexPage, renderFeed} = await loadRenderers()
+        await write('index.html', renderIndexPage(index, {ui, t, toRoot: '', sourceDir: project.settings.sourceDir}))
+        // The feed is of the English edition: English whatever the interface language.
+        await write('feed.xml', renderFeed(index, {
+            title: createI18n('en').t('reader.siteTitle'),
+            author: 'tandem',
+            ...(project.settings.siteUrl ? {siteUrl: project.settings.siteUrl} : {})
+          }))
+        await writeFileAtomic(recorded, `${JSON.stringify({inputs})}\n`)
+      }
       const pages = ['index.html', ...index.map((entry) => entry.href)].map((href) => path.join(dir, ...href.split('/')))
       // A page stays while its German source is there, even if this run could not render it (a stopped build).
       const keep = new Set(['index.html', ...project.files.map(hrefOf)].map((href) => path.join(dir, ...href.split('/'))))
