@@ -4,6 +4,8 @@
  * process (user + system, all threads), which other tenants' load disturbs far less.
  */
 
+import {spawn} from 'node:child_process'
+
 export interface Timing {
   /** Milliseconds of each run, in run order. */
   runs: number[]
@@ -68,4 +70,42 @@ export async function interleaved<Name extends string>(
       return [name, {wall: summarize(wall), cpu: summarize(cpu)}]
     })
   ) as Record<Name, Measured>
+}
+
+export interface ChildTiming {
+  /** Wall-clock milliseconds, spawn to exit. */
+  wall: number
+  /** The child's user + system CPU milliseconds, its own children included. */
+  cpu: number
+  /** What it printed on stderr (the last 8,000 characters). */
+  stderr: string
+}
+
+/**
+ * Run the shell command `script` (arguments as `$1`, `$2`, …) in `cwd` and time it; its CPU time is read from the
+ * shell's `times` (user and system time of its children). Rejects when it exits non-zero.
+ */
+export function timeChild(script: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<ChildTiming> {
+  return new Promise((resolve, reject) => {
+    const start = performance.now()
+    const child = spawn('sh', ['-c', `${script} && times`, 'sh', ...args], {cwd, env, stdio: ['ignore', 'pipe', 'pipe']})
+    let stdout = ''
+    let stderr = ''
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk
+    })
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr = (stderr + chunk).slice(-8000)
+    })
+    child.on('error', reject)
+    child.on('close', (code) => {
+      const wall = performance.now() - start
+      if (code !== 0) return reject(new Error(`\`${script}\` exited with ${code}: ${stderr.trim().split('\n').slice(-3).join(' / ') || 'no message'}`))
+      // The last line of `times`: the children's user and system time, e.g. `0m1.430000s 0m0.040000s`.
+      const children = stdout.trim().split('\n').at(-1) ?? ''
+      const seconds = [...children.matchAll(/(\d+)m([\d.]+)s/g)].map((match) => Number(match[1]) * 60 + Number(match[2]))
+      if (seconds.length !== 2) return reject(new Error(`cannot read the CPU time from \`${children}\``))
+      resolve({wall, cpu: ((seconds[0] ?? 0) + (seconds[1] ?? 0)) * 1000, stderr})
+    })
+  })
 }

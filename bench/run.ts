@@ -14,8 +14,9 @@ import {ApiProbe, coldFigures, editedFigure, glossaryChangeFigure, rebuildFigure
 import {measureGlossary, type GlossaryResults} from './p3-glossary.ts'
 import {measureRss, type RssResult} from './p4-rss.ts'
 import {measureParagraph, type ParagraphResults} from './p5-paragraph.ts'
-import {measurePo4a} from './po4a.ts'
-import {formatSeconds, formatTable, writeResults, type Figure} from './report.ts'
+import {measureRebuild, type RebuildResults} from './p1b-rebuild.ts'
+import {preparePo4a} from './po4a.ts'
+import {formatNumber, formatSeconds, formatTable, writeResults, type Figure} from './report.ts'
 
 interface Settings {
   quick: boolean
@@ -72,6 +73,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   let overhead: OverheadResults | undefined
   let edited: EditedBuild | undefined
   let rss: RssResult | undefined
+  let rebuild: RebuildResults | undefined
   let glossary: GlossaryResults | undefined
   let paragraph: ParagraphResults | undefined
   try {
@@ -82,14 +84,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (cold) {
       // P4 builds a copy, later, alongside P2's edit: its peak RSS does not care about the other core's work.
       await cp(corpus.root, rssRoot, {recursive: true})
-      progress(`P1 warm build against bare remark, ${settings.rounds} rounds`)
+      progress(`P1 warm full build against the syntax baseline, ${settings.rounds} rounds`)
       api.reset()
       overhead = await part('P1', 'build overhead', () => measureOverhead(corpus, settings.rounds, api.provider))
       if (overhead) {
-        figures.push(overhead.figures[0] as Figure)
-        // po4a is slow and has no goal: one timed run in a full bench.
-        figures.push(await measurePo4a(corpus, settings.quick ? settings.rounds : 1, overhead.timings.bare.cpu.median))
-        figures.push(...overhead.figures.slice(1))
+        figures.push(...overhead.figures)
         figures.push(rebuildFigure(api.counts(), overhead.rounds))
       }
 
@@ -101,6 +100,25 @@ export async function main(argv: readonly string[]): Promise<number> {
         )
       ])
       if (edited) figures.push(editedFigure(edited))
+      // P4's build recorded every article of its copy as a user's build does (reader included): nothing is left to change there.
+      if (rss) {
+        progress(`P1b tandem build with nothing changed, a child process, against po4a's no-change rerun, ${settings.rounds} rounds`)
+        const po4a = await preparePo4a(corpus)
+        rebuild = await part('P1b', 'no-change rebuild', () => measureRebuild(rssRoot, corpus.files.length, settings.rounds, po4a))
+        if (rebuild) figures.push(...rebuild.figures)
+        if (rebuild?.po4a && overhead) {
+          const ratio = rebuild.po4a.cpu.median / overhead.timings.syntax.cpu.median
+          figures.push({
+            id: 'P1',
+            name: 'po4a no-change rerun ÷ syntax baseline',
+            value: `${formatNumber(ratio, 2)}×`,
+            goal: '',
+            status: 'INFO',
+            measured: ratio,
+            note: `CPU time, median of ${settings.rounds}: ${formatSeconds(rebuild.po4a.cpu.median)} (wall ${formatSeconds(rebuild.po4a.wall.median)}); one po4a run over a config with every article`
+          })
+        }
+      }
       progress('P2 one glossary entry changed')
       figures.push(glossaryChangeFigure(await part('P2', 'one glossary entry changed', () => api.glossaryChangedBuild(corpus))))
     } else {
@@ -149,6 +167,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       overhead: overhead ? {rounds: overhead.rounds, timings: overhead.timings} : null,
       edited: edited ?? null,
       rss: rss ? {maxRssBytes: rss.maxRssBytes, milliseconds: rss.milliseconds} : null,
+      rebuild: rebuild ? {tandem: rebuild.tandem, po4a: rebuild.po4a ?? null} : null,
       glossary: glossary ? {names: glossary.names, textBytes: glossary.textBytes, matches: glossary.matches ?? null} : null,
       paragraph: paragraph ? {sizes: paragraph.sizes, maxRssBytes: paragraph.maxRssBytes ?? null} : null
     }
