@@ -3,7 +3,6 @@
  * addition or a removal is a conscious change; and the processor rebuilt from those exports alone, as the
  * README's "API" example does, writes what `createProcessor` writes.
  */
-import {createHash} from 'node:crypto'
 import {mkdir, readFile, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
@@ -34,8 +33,7 @@ async function byCreateProcessor(): Promise<{english: string; parallel: string |
     matcher: new tandem.NameMatcher(glossary.entries),
     memory,
     t: tandem.createI18n('en').t,
-    memoryLabel: tandem.DEFAULTS.memoryPath,
-    glossaryHash: createHash('sha256').update(glossary.bytes ?? '').digest('hex')
+    memoryLabel: tandem.DEFAULTS.memoryPath
   })
   const file = await processor.process(new VFile({path: path.join(repoRoot, seed), cwd: repoRoot, value: await readFile(path.join(repoRoot, seed))}))
   return {english: String(file), parallel: file.data.tandem?.parallel}

@@ -169,7 +169,7 @@ describe('the segmenter, on mutated CommonMark examples', () => {
       await segmenter.run(tree, file)
       for (const segment of file.data.tandem?.segments ?? []) segment.target = segment.source
       const finished = (await createFinisher({memory, t}).run(tree, file)) as Root
-      const writer = createWriter({t, memoryLabel: DEFAULTS.memoryPath, glossaryHash: ''})
+      const writer = createWriter({t, memoryLabel: DEFAULTS.memoryPath})
       const written = (await writer.run(finished, file)) as Root
       return {file, english: writer.stringify(written, file)}
     } catch (error) {

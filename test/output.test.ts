@@ -47,16 +47,20 @@ function fakeTranslations(table: Readonly<Record<string, string>>) {
   }
 }
 
-async function edition(markdown: string, table: Readonly<Record<string, string>>, glossaryHash = '0123456789abcdef') {
+/** `glossary` stands for what `applyNameGlossary` records: the fingerprint of the entries matched in the article. */
+async function edition(markdown: string, table: Readonly<Record<string, string>>, glossary = '0123456789abcdef') {
   const processor = unified()
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkGfm)
     .use(segmentBlocks)
+    .use(() => (_tree: unknown, file: VFile) => {
+      if (file.data.tandem) file.data.tandem.glossary = glossary
+    })
     .use(fakeTranslations(table))
     .use(restoreTargets, {t})
     .use(parallelView, {t})
-    .use(englishEdition, {glossaryHash})
+    .use(englishEdition)
     .use(remarkStringify, markdownStyle)
   const file = new VFile({value: markdown, path: '/project/content/de/artikel.md', cwd: '/project'})
   await processor.process(file)

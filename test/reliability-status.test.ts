@@ -46,11 +46,11 @@ describe('tandem status', () => {
       stderr: []
     })
 
-    // A source edit, a glossary entry that b.md and the new d.md contain, and a file never built.
-    await project.write('content/de/a.md', '# Die Truppen\n\nDer Krieg ist nicht vorbei.\n\nRussland liefert Waffen.\n')
+    // A source edit that brings in the new glossary entry, the entry that b.md contains (c.md does not: it stays up to date), and a file never built.
+    await project.write('content/de/a.md', '# Die Truppen\n\nDer Krieg ist nicht vorbei.\n\nNordkorea liefert Waffen.\n')
     await project.write('glossary/names.tsv', `${names}Nordkorea\tNorth Korea\tplace\t\n`)
     await project.write('content/de/d.md', '# Die Ukraine\n')
-    const edited = billedCharacters('Russland liefert Waffen.', 'xml')
+    const edited = billedCharacters('<n>North Korea</n> liefert Waffen.', 'xml')
     const named = ['<n>North Korea</n>', '<n>North Korea</n> entsendet Soldaten.'].map((text) => billedCharacters(text, 'xml'))
     const fresh = billedCharacters('Die Ukraine', 'xml')
     const total = edited + (named[0] ?? 0) + (named[1] ?? 0) + fresh
@@ -58,16 +58,16 @@ describe('tandem status', () => {
     expect(stale.stdout).toEqual([
       `content/de/a.md  source and glossary changed; 1 segment to translate, ${edited} characters in 1 request`,
       `content/de/b.md  glossary changed; 2 segments to translate, ${(named[0] ?? 0) + (named[1] ?? 0)} characters in 1 request`,
-      'content/de/c.md  glossary changed',
+      'content/de/c.md  up to date',
       `content/de/d.md  not built; 1 segment to translate, ${fresh} characters in 0 requests`,
-      `4 files: 0 up to date, 4 to build; a build would send 4 segments to translate, ${total} characters in 2 requests (€${(total * 20e-6).toFixed(4)})`
+      `4 files: 1 up to date, 3 to build; a build would send 4 segments to translate, ${total} characters in 2 requests (€${(total * 20e-6).toFixed(4)})`
     ])
     const json = await project.cli(['status', '--json'])
     const parsed = JSON.parse(json.stdout.join('\n')) as {files: Array<{file: string; state: string; english: string; toTranslate: number}>}
     expect(parsed.files.map((file) => [file.file, file.state, file.english, file.toTranslate])).toEqual([
       ['content/de/a.md', 'source and glossary changed', 'content/en/a.md', 1],
       ['content/de/b.md', 'glossary changed', 'content/en/b.md', 2],
-      ['content/de/c.md', 'glossary changed', 'content/en/c.md', 0],
+      ['content/de/c.md', 'up to date', 'content/en/c.md', 0],
       ['content/de/d.md', 'not built', 'content/en/d.md', 1]
     ])
     // Status sends nothing.

@@ -49,13 +49,14 @@ describe('the project runner', () => {
     const deepl = await startServer()
     const provider = () => new DeepLProvider({authKey: deepl.authKey, serverUrl: deepl.url, scheduler: new RequestScheduler({})})
     for (const run of ['cold', 'warm']) {
-      // A glossary change: every file is read again (a rebuild with nothing changed skips them all, see below).
+      // A glossary change: the file it touches (b.md has Russland) is read again, once; the others are skipped (see below).
       if (run === 'warm') await project.write('glossary/names.tsv', 'de\ten\tkind\tnote\nRussland\tRussia\tplace\t\n')
       parses.length = 0
       const result = await build({root: project.root, provider: provider(), site: {ui: 'en'}})
       expect(result.files.map((file) => file.ok), run).toEqual([true, true, true])
       const german = parses.filter((file) => file.startsWith(path.join(project.root, 'content', 'de')))
-      expect(german.sort(), run).toEqual(Object.keys(files).map((file) => path.join(project.root, file)).sort())
+      const expected = run === 'warm' ? ['content/de/b.md'] : Object.keys(files)
+      expect(german.sort(), run).toEqual(expected.map((file) => path.join(project.root, file)).sort())
     }
   })
 
@@ -111,9 +112,22 @@ describe('a rebuild', () => {
     await rm(path.join(project.root, 'site/articles/b.html'))
     expect(await rebuild()).toEqual(['b.md', 'd.md'])
     expect(await project.exists('site/articles/b.html')).toBe(true)
+    // A glossary entry: exactly the files that contain it (d.md warns anyway).
     await project.write('glossary/names.tsv', 'de\ten\tkind\tnote\nRussland\tRussia\tplace\t\n')
-    expect(await rebuild()).toEqual(['a.md', 'b.md', 'c.md', 'd.md'])
+    expect(await rebuild()).toEqual(['b.md', 'd.md'])
     expect(await rebuild()).toEqual(['d.md'])
+    // Its English form changed: the same file again. An entry only a.md holds (its title): a.md. Removed again: a.md.
+    const russia = 'Russland\tthe Russian Federation\tplace\t\n'
+    await project.write('glossary/names.tsv', `de\ten\tkind\tnote\n${russia}`)
+    expect(await rebuild()).toEqual(['b.md', 'd.md'])
+    expect(await project.read('content/en/b.md')).toContain('the Russian Federation')
+    await project.write('glossary/names.tsv', `de\ten\tkind\tnote\n${russia}Truppen\ttroops\tterm\t\n`)
+    expect(await rebuild()).toEqual(['a.md', 'd.md'])
+    await project.write('glossary/names.tsv', `de\ten\tkind\tnote\n${russia}`)
+    expect(await rebuild()).toEqual(['a.md', 'd.md'])
+    // A note on an entry shows in the reader's name tooltips: the file that holds it.
+    await project.write('glossary/names.tsv', `de\ten\tkind\tnote\n${russia.replace(/\t\n$/, '\tthe country\n')}`)
+    expect(await rebuild()).toEqual(['b.md', 'd.md'])
     // The reader's index still lists every article, skipped or not.
     expect((await project.read('site/index.html')).match(/href="articles\/[a-d]\.html"/g)).toHaveLength(4)
   })

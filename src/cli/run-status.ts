@@ -113,7 +113,7 @@ async function fileStatus(project: Project, file: FileEstimate): Promise<FileSta
   if (!built || !(await fileExists(parallel))) state = 'not built'
   else {
     const source = built.sourceHash !== file.sourceHash
-    const glossary = built.glossary !== project.glossaryHash
+    const glossary = built.glossary !== file.glossary
     state = source && glossary ? 'source and glossary changed' : source ? 'source changed' : glossary ? 'glossary changed' : 'up to date'
   }
   return {...file, state, english}

@@ -6,6 +6,8 @@ export interface TandemData {
   segments: Segment[]
   /** sha256 of the German text as read (BOM removed, line endings LF), recorded in the English front matter. */
   sourceHash: string
+  /** `glossaryFingerprint()` of the glossary entries matched in the article ('' or unset: none). */
+  glossary?: string
   /** Path of the German file relative to the project root, as written in outputs. */
   sourcePath: string
   /** The side-by-side view, written to content/parallel. */

@@ -2,9 +2,10 @@ import type {PhrasingContent, Text} from 'mdast'
 import type {VFile} from 'vfile'
 import {tandemData} from '../core/data.ts'
 import {keepText, normalizeTaggedText, toTaggedText} from '../core/tagged-text.ts'
-import type {SourcePoint} from '../core/types.ts'
+import type {GlossaryEntry, SourcePoint} from '../core/types.ts'
 import {composed, sourceIndexer} from '../core/source-offsets.ts'
 import {location} from 'vfile-location'
+import {glossaryFingerprint} from './glossary-fingerprint.ts'
 import {englishForm, type NameMatch, type NameMatcher} from './matcher.ts'
 
 export interface Options {
@@ -21,7 +22,9 @@ export default function applyNameGlossary(options: Options) {
   return function (_tree: unknown, file: VFile): undefined {
     const source = String(file.value)
     const lines = location(file)
-    for (const segment of tandemData(file).segments) {
+    const data = tandemData(file)
+    const matched: GlossaryEntry[] = []
+    for (const segment of data.segments) {
       if (segment.source === '') continue
       const byNode = new Map<Text, NameMatch[]>()
       for (const node of textNodes(segment.sourceNodes)) {
@@ -31,6 +34,7 @@ export default function applyNameGlossary(options: Options) {
         if (found.length > 0) byNode.set(node, found)
       }
       if (byNode.size === 0) continue
+      for (const found of byNode.values()) for (const match of found) matched.push(match.entry)
 
       // One walk over each node's source for all its matches, which come in order.
       const indexers = new Map<Text, (index: number) => number>()
@@ -61,6 +65,7 @@ export default function applyNameGlossary(options: Options) {
         }).text
       )
     }
+    data.glossary = glossaryFingerprint(matched)
   }
 }
 

@@ -22,6 +22,15 @@ export interface WrittenState {
    * rebuild that finds the same inputs skips the file without parsing it.
    */
   inputs?: string
+  /** Set with `inputs`: the glossary the article was built with, so that a glossary change can skip the articles it does not touch. */
+  glossary?: WrittenGlossary
+}
+
+export interface WrittenGlossary {
+  /** sha256 of the names file: while it is the same, `matched` still holds. */
+  file: string
+  /** `glossaryFingerprint()` of the entries matched in the article. */
+  matched: string
 }
 
 export interface WrittenSegment {
@@ -61,6 +70,7 @@ export function serializeWrittenState(state: WrittenState): string {
     `  "english": ${JSON.stringify(state.english)},`,
     `  "skeleton": ${JSON.stringify(state.skeleton)},`,
     ...(state.inputs ? [`  "inputs": ${JSON.stringify(state.inputs)},`] : []),
+    ...(state.glossary ? [`  "glossary": ${JSON.stringify({file: state.glossary.file, matched: state.glossary.matched})},`] : []),
     `  "segments": [${segments === '' ? ']' : `\n${segments}\n  ]`}`,
     '}',
     ''
@@ -75,6 +85,7 @@ function isWrittenState(value: unknown): value is WrittenState {
     typeof state.english === 'string' &&
     Array.isArray(state.skeleton) &&
     state.skeleton.every((signature) => typeof signature === 'string') &&
+    (state.glossary === undefined || (typeof state.glossary?.file === 'string' && typeof state.glossary.matched === 'string')) &&
     Array.isArray(state.segments) &&
     state.segments.every(
       (segment: Partial<WrittenSegment>) =>

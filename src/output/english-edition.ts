@@ -11,8 +11,6 @@ import remarkKeepUrls from './keep-urls.ts'
 export interface Options {
   /** Value written to a `lang` front-matter key that the source has (default: `en`). */
   lang?: string
-  /** sha256 of glossary/names.tsv, recorded as `translation.glossary`. */
-  glossaryHash?: string
 }
 
 interface Translation {
@@ -40,8 +38,9 @@ export default function englishEdition(this: Processor, options: Options = {}) {
     // still the German nodes; those of translated blocks are copies that already carry their English.
     const attributes = attributeTargets(data.segments)
 
-    const translation = {lang, of: data.sourcePath, sourceHash: data.sourceHash, glossary: options.glossaryHash ?? ''}
-    // Every English edition says what it was made from, so that a stale one can be found.
+    const translation = {lang, of: data.sourcePath, sourceHash: data.sourceHash, glossary: data.glossary ?? ''}
+    // Every English edition says what it was made from, so that a stale one can be found: the German's hash, and
+    // the hash of the glossary entries matched in it (so that a glossary change touching none leaves it alone).
     if (tree.children[0]?.type !== 'yaml') tree.children.unshift({type: 'yaml', value: ''})
     visit(tree, (node) => {
       if (node.type === 'yaml') {

@@ -16,7 +16,7 @@ import {editionPaths, readEditionNow} from './read-edition.ts'
 import {runProject, type Figures, type PostEditRunOptions, type TranslationProgress} from './run-project.ts'
 import {createSiteWriter, type ReaderSite} from './write-site.ts'
 import {isRecorded, recordWritten} from './record-written.ts'
-import {buildInputs} from './build-inputs.ts'
+import {buildInputs, matchedGlossary} from './build-inputs.ts'
 import {sha256} from '../core/hash.ts'
 import {readSmallFile} from '../core/read-small-file.ts'
 
@@ -119,7 +119,6 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       writer: createWriter({
         t: createI18n('en').t,
         memoryLabel: settings.memoryPath,
-        glossaryHash: project.glossaryHash,
         keyVariable: settings.provider === 'openai' ? 'OPENAI_API_KEY' : 'DEEPL_AUTH_KEY'
       }),
       englishSegmenter: createEnglishSegmenter(settings)
@@ -170,9 +169,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     // A file that built without a message records its inputs, so that a rebuild with the same ones can skip it.
     const data = tandemData(file)
     const clean = file.messages.length === 0 && (postEdits?.english?.messages.length ?? 0) === 0
+    const glossary = {file: project.glossaryHash, matched: data.glossary ?? ''}
     const inputs = clean
       ? buildInputs(project, memory, {
           german: data.sourceHash,
+          glossary: glossary.matched,
           keys: data.segments.map((segment) => (segment.source === '' ? '' : segment.key)),
           parallel: data.parallel ?? '',
           ...(options.site ? {ui: options.site.ui} : {})
@@ -198,7 +199,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
             segmenter: englishSegmenter,
             path: paths.state,
             ...(now.state ? {previous: now.state} : {}),
-            ...(inputs ? {inputs} : {})
+            ...(inputs ? {inputs, glossary} : {})
           })
         } catch (error) {
           const code = (error as NodeJS.ErrnoException).code ?? 'error'
@@ -213,7 +214,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         return true
       })
     // A rebuild with nothing edited: the edition as read is this output, and its record says so.
-    const current = !keep && edition?.digest !== undefined && edition.digest === edition.state?.english && isRecorded(edition.state, english, file, inputs)
+    const current = !keep && edition?.digest !== undefined && edition.digest === edition.state?.english && isRecorded(edition.state, english, file, inputs, glossary)
     if (current) entry.unchanged.push(nameOf(paths.english))
     else if (!keep && !(await writeEnglish())) return
     if (!(await write(path.join(settings.parallelDir, relative), data.parallel ?? ''))) return
@@ -242,8 +243,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
           parallel = readSmallFile(editionPaths(project, file.path).parallel)?.toString('utf8')
         } catch {}
         if (parallel === undefined) return false
+        const glossary = matchedGlossary(project, memory, state)
+        if (glossary === undefined) return false
         const inputs = buildInputs(project, memory, {
           german: sha256(String(file.value)),
+          glossary,
           keys: state.segments.map((segment) => segment.key),
           parallel,
           ...(options.site ? {ui: options.site.ui} : {})

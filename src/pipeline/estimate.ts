@@ -23,6 +23,8 @@ export interface FileEstimate extends Figures {
   file: string
   /** sha256 of the German text, as the English front matter records it (`translation.sourceHash`). */
   sourceHash: string
+  /** `glossaryFingerprint()` of the glossary entries matched in it, as the English front matter records it (`translation.glossary`). */
+  glossary: string
   /** What the English edition holds of editors' work. */
   postEdits: {
     /** Edited blocks a build would harvest now. */
@@ -77,6 +79,7 @@ export async function estimate(options: EstimateOptions = {}): Promise<Estimate>
     result.files.push({
       file: data.sourcePath,
       sourceHash: data.sourceHash,
+      glossary: data.glossary ?? '',
       ...figures,
       postEdits: {toHarvest: report?.harvested ?? 0, stale, unpaired: report?.keep ?? false}
     })

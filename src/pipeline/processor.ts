@@ -61,7 +61,6 @@ export interface WriterOptions {
   memoryLabel: string
   /** What to set so that misses get translated, for the hint of a missing translation (default: `DEEPL_AUTH_KEY`). */
   keyVariable?: string
-  glossaryHash: string
 }
 
 export type ProcessorOptions = SegmenterOptions &
@@ -116,7 +115,7 @@ function outputStages(options: WriterOptions): Preset {
     plugins: [
       [requireTranslations, {memoryPath: options.memoryLabel, ...(options.keyVariable ? {keyVariable: options.keyVariable} : {})}],
       [parallelView, {t: options.t}],
-      [englishEdition, {lang: 'en', glossaryHash: options.glossaryHash}],
+      [englishEdition, {lang: 'en'}],
       [remarkStringify, markdownStyle]
     ]
   }

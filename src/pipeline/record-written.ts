@@ -7,7 +7,7 @@ import {normalizeTaggedText} from '../core/tagged-text.ts'
 import type {Segment} from '../core/types.ts'
 import {writeFileAtomic} from '../core/write-file-atomic.ts'
 import {samePlace} from '../memory/pair-blocks.ts'
-import {serializeWrittenState, type WrittenSegment, type WrittenState} from '../memory/written-state.ts'
+import {serializeWrittenState, type WrittenGlossary, type WrittenSegment, type WrittenState} from '../memory/written-state.ts'
 import {blockSkeleton} from '../segment/block-skeleton.ts'
 import {rm} from 'node:fs/promises'
 
@@ -20,6 +20,8 @@ export interface RecordOptions {
   previous?: WrittenState
   /** `buildInputs()` of a file that built without a message; unset otherwise, so that it is rebuilt (and its messages shown) next time. */
   inputs?: string
+  /** Set with `inputs`: the glossary it was built with. */
+  glossary?: WrittenGlossary
 }
 
 /**
@@ -31,17 +33,18 @@ export async function recordWritten(german: VFile, english: string, options: Rec
   const data = tandemData(german, 'recordWritten')
   const digest = sha256(english)
   const {previous} = options
-  if (previous && sameRecord(previous, digest, data.segments, options.inputs)) return
+  if (previous && sameRecord(previous, digest, data.segments, options.inputs, options.glossary)) return
   // The same English for the same keys: the blocks as read back are the same too; only the marks and inputs change.
   if (previous && previous.english === digest && sameKeys(previous, data.segments)) {
-    const {inputs: _old, ...rest} = previous
+    const {inputs: _old, glossary: _glossary, ...rest} = previous
     const state: WrittenState = {
       ...rest,
       segments: previous.segments.map(({stale: _stale, ...written}, index) => {
         const stale = data.segments[index]?.stale
         return stale ? {...written, stale: stale.key} : written
       }),
-      ...(options.inputs ? {inputs: options.inputs} : {})
+      ...(options.inputs ? {inputs: options.inputs} : {}),
+      ...(options.inputs && options.glossary ? {glossary: options.glossary} : {})
     }
     await writeFileAtomic(options.path, serializeWrittenState(state))
     return
@@ -68,7 +71,8 @@ export async function recordWritten(german: VFile, english: string, options: Rec
     english: digest,
     skeleton: blockSkeleton(tree).map((block) => block.signature),
     segments,
-    ...(options.inputs ? {inputs: options.inputs} : {})
+    ...(options.inputs ? {inputs: options.inputs} : {}),
+    ...(options.inputs && options.glossary ? {glossary: options.glossary} : {})
   }
   await writeFileAtomic(options.path, serializeWrittenState(state))
 }
@@ -78,14 +82,17 @@ function writtenKey(segment: Segment): string {
 }
 
 /** Whether `state` already records `english` written for these segments: then there is nothing to write or lock. */
-export function isRecorded(state: WrittenState | undefined, english: string, german: VFile, inputs?: string): boolean {
-  return state !== undefined && sameRecord(state, sha256(english), tandemData(german, 'isRecorded').segments, inputs)
+export function isRecorded(state: WrittenState | undefined, english: string, german: VFile, inputs?: string, glossary?: WrittenGlossary): boolean {
+  return state !== undefined && sameRecord(state, sha256(english), tandemData(german, 'isRecorded').segments, inputs, glossary)
 }
 
-function sameRecord(state: WrittenState, digest: string, segments: readonly Segment[], inputs: string | undefined): boolean {
+function sameRecord(state: WrittenState, digest: string, segments: readonly Segment[], inputs: string | undefined, glossary: WrittenGlossary | undefined): boolean {
+  const recorded = inputs ? glossary : undefined
   return (
     state.english === digest &&
     state.inputs === inputs &&
+    state.glossary?.file === recorded?.file &&
+    state.glossary?.matched === recorded?.matched &&
     sameKeys(state, segments) &&
     segments.every((segment, index) => (state.segments[index]?.stale ?? '') === (segment.stale?.key ?? ''))
   )
