@@ -6,6 +6,7 @@ import {formatNamesFile, insertEntry, parseNamesFile, type GlossaryKind} from '.
 import {openProject, type Project} from '../pipeline/project.ts'
 import {segmentFiles} from '../pipeline/segment-files.ts'
 import {writeFileAtomic} from '../core/write-file-atomic.ts'
+import {fileMessage, phrase} from '../core/phrase.ts'
 import {findCandidates, type Candidate} from '../glossary/find-candidates.ts'
 import {textNodes} from '../glossary/apply-name-glossary.ts'
 import {countMessages} from './report.ts'
@@ -42,9 +43,9 @@ export async function runGlossaryAdd(
   if (existing) {
     const reason =
       existing.en === entry.en
-        ? `\`${entry.de}\` is already in the glossary`
-        : `\`${entry.de}\` is already \`${existing.en}\`; edit that line to change it`
-    project.glossary.file.message(reason, {place: {line: existing.line, column: 1}, ruleId: 'glossary-add', source: 'tandem'}).fatal = true
+        ? phrase('messages.glossary-add.present', '`{{de}}` is already in the glossary', {de: entry.de})
+        : phrase('messages.glossary-add.other', '`{{de}}` is already `{{en}}`; edit that line to change it', {de: entry.de, en: existing.en})
+    fileMessage(project.glossary.file, 'error', reason, {line: existing.line, column: 1})
     return reportFiles([project.glossary.file], io)
   }
   const text = project.glossary.bytes ? Buffer.from(project.glossary.bytes).toString('utf8') : ''

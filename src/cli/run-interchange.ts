@@ -17,6 +17,7 @@ import {segmentFiles} from '../pipeline/segment-files.ts'
 import {countMessages} from './report.ts'
 import {EXIT, reportFiles, type CliIo} from './io.ts'
 import {isoToday} from '../core/today.ts'
+import {fileMessage, phrase} from '../core/phrase.ts'
 
 /** Written into the files' tool fields. */
 const toolVersion = '0.1.0'
@@ -48,7 +49,7 @@ async function readInput(io: CliIo, input: string): Promise<{file: VFile; bytes?
     return {file, bytes: await readFile(file.path)}
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    fail(file, code === 'ENOENT' ? 'no such file' : `cannot read the file (${code})`, undefined, 'unreadable-file')
+    fail(file, code === 'ENOENT' ? phrase('messages.unreadable-file.missing', 'no such file') : phrase('messages.unreadable-file.other', 'cannot read the file ({{code}})', {code: String(code)}), undefined)
     return {file}
   }
 }
@@ -100,7 +101,7 @@ export async function runTmxImport(input: string, options: TmxImportOptions, io:
     note: `imported from ${path.basename(file.path)}`
   })
   for (const {unit, reason} of plan.rejected) {
-    fail(file, `the inline codes of this unit do not match its segment in ${project.settings.sourceDir}: ${reason}`, unit.targetPlace, 'interchange-tags')
+    fail(file, phrase('messages.interchange-tags.segment', 'the inline codes of this unit do not match its segment in {{dir}}: {{problem}}', {dir: project.settings.sourceDir, problem: reason}), unit.targetPlace)
   }
   // An error anywhere in the file imports nothing from it: the translator fixes it and imports again.
   if (countMessages([file]).errors === 0) {
@@ -186,20 +187,17 @@ export async function runXliffImport(input: string, options: {targetLang?: strin
     ...(options.author ? {author: options.author} : {})
   })
   for (const {unit, reason} of plan.rejected) {
-    fail(file, `the tags of this target do not match its source: ${reason}`, unit.targetPlace, 'interchange-tags')
+    fail(file, phrase('messages.interchange-tags.xliff', 'the tags of this target do not match its source: {{problem}}', {problem: reason}), unit.targetPlace)
   }
   for (const unit of plan.missing) {
     const reason = articles.has(unit.original ?? '')
-      ? `segment \`${unit.id}\` is no longer in ${unit.original}; its target was not imported`
-      : `${unit.original} is not an article of ${project.settings.sourceDir}; its target was not imported`
-    file.message(reason, {place: unit.place, ruleId: 'xliff-missing-segment', source: 'tandem'}).fatal = false
+      ? phrase('messages.xliff-missing-segment.segment', 'segment `{{id}}` is no longer in {{article}}; its target was not imported', {id: String(unit.id), article: String(unit.original)})
+      : phrase('messages.xliff-missing-segment.article', '{{article}} is not an article of {{dir}}; its target was not imported', {article: String(unit.original), dir: project.settings.sourceDir})
+    fileMessage(file, 'warning', reason, unit.place)
   }
   for (const unit of plan.stale) {
-    file.message(`the German of segment \`${unit.id}\` changed since this file was exported; its target was not imported`, {
-      place: unit.place,
-      ruleId: 'xliff-stale-segment',
-      source: 'tandem'
-    }).fatal = false
+    const reason = phrase('messages.xliff-stale-segment', 'the German of segment `{{id}}` changed since this file was exported; its target was not imported', {id: String(unit.id)})
+    fileMessage(file, 'warning', reason, unit.place)
   }
   const clean = countMessages([file]).errors === 0
   if (clean) {
@@ -250,12 +248,14 @@ export async function runGlossaryImport(input: string, io: CliIo, ui: i18n): Pro
     if (existing) {
       if (existing.en === entry.en) unchanged++
       else {
-        fail(
-          file,
-          `\`${entry.de}\` is \`${entry.en}\` here but \`${existing.en}\` in ${project.settings.glossaryPath}:${existing.line}; change one of them`,
-          entry.place,
-          'tbx-conflict'
-        )
+        const reason = phrase('messages.tbx-conflict', '`{{de}}` is `{{en}}` here but `{{existing}}` in {{glossary}}:{{line}}; change one of them', {
+          de: entry.de,
+          en: entry.en,
+          existing: existing.en,
+          glossary: project.settings.glossaryPath,
+          line: existing.line
+        })
+        fail(file, reason, entry.place)
       }
       continue
     }

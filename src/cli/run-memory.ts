@@ -17,6 +17,7 @@ import {tandemData} from '../core/data.ts'
 import {createI18n} from '../i18n/index.ts'
 import {EXIT, lockWaitLine, reportFiles, type CliIo} from './io.ts'
 import {isoToday} from '../core/today.ts'
+import {fileMessage, phrase} from '../core/phrase.ts'
 
 export interface MemoryImportOptions {
   origin: 'human' | 'import'
@@ -82,11 +83,11 @@ export async function runMemoryRekey(files: string[], options: {targetLang?: str
   // What was not carried over, at its German place, on files of their own: the files' QA warnings are `tandem check`'s to show.
   const fileOf = new Map(vfiles.flatMap((file) => (file.data.tandem ? tandemData(file).segments : []).map((segment) => [segment, file.path] as const)))
   const notes = new Map<string, VFile>()
-  for (const {segment, ruleId, reason, place} of skipped) {
+  for (const {segment, reason, place} of skipped) {
     const filePath = fileOf.get(segment) ?? ''
     const note = notes.get(filePath) ?? new VFile({path: filePath, cwd: io.cwd})
     notes.set(filePath, note)
-    note.info(reason, {place, ruleId, source: 'tandem'})
+    fileMessage(note, 'info', reason, place)
   }
   const exitCode = reportFiles([memory.file, ...vfiles.filter((file) => file.messages.some((message) => message.fatal)), ...notes.values()], io)
   const translations = added.length === 1 ? 'translation' : 'translations'
@@ -128,11 +129,7 @@ export async function runMemoryMerge(files: string[], options: {setup?: boolean}
     try {
       const memory = parseMemory(await readFile(absolute), absolute, io.cwd, vfile)
       if (memory.torn) {
-        vfile.message('the last line is cut short; repair it, then merge again', {
-          place: {line: memory.torn.line, column: 1},
-          ruleId: 'memory-torn-line',
-          source: 'tandem'
-        }).fatal = true
+        fileMessage(vfile, 'error', phrase('messages.memory-torn-line.merge', 'the last line is cut short; repair it, then merge again'), {line: memory.torn.line, column: 1})
         broken.push(vfile)
       }
       parsed.push(memory.lines)

@@ -5,6 +5,7 @@ import {readNameGlossary, type NameGlossary} from '../glossary/names-file.ts'
 import {NameMatcher} from '../glossary/matcher.ts'
 import {parseConfigText, resolveConfig} from '../core/config.ts'
 import {sha256} from '../core/hash.ts'
+import {fileMessage, phrase} from '../core/phrase.ts'
 import {definedOptions} from '../core/options.ts'
 import {isTemporaryFile} from '../core/write-file-atomic.ts'
 import {DEFAULTS, type Settings, type SettingsInput} from '../core/defaults.ts'
@@ -55,8 +56,12 @@ export async function openProject(options: ProjectOptions = {}): Promise<Project
   const files = options.files ? options.files.map((file) => path.resolve(root, file)) : await findMarkdown(sourceDir)
   const glossary = await readNameGlossary(path.join(root, settings.glossaryPath), root)
   if (glossary.missing && settings.glossary === 'required' && !options.allowMissingGlossary) {
-    const reason = `no such file: without it no name is protected; create it (\`tandem glossary add\` does), or set \`"glossary": "optional"\` in ${configFiles[0].name} for a project without one`
-    glossary.file.message(reason, {place: {line: 1, column: 1}, ruleId: 'glossary-missing', source: 'tandem'}).fatal = true
+    const reason = phrase(
+      'messages.glossary-missing',
+      'no such file: without it no name is protected; create it (`tandem glossary add` does), or set `"glossary": "optional"` in {{config}} for a project without one',
+      {config: configFiles[0].name}
+    )
+    fileMessage(glossary.file, 'error', reason, {line: 1, column: 1})
   }
   const glossaryBroken = glossary.file.messages.some((message) => message.fatal)
   return {
@@ -97,12 +102,7 @@ export async function readConfig(root: string): Promise<Settings> {
 export function checkInsideSourceDir(project: Project, file: VFile): boolean {
   const relative = path.relative(project.sourceDir, file.path)
   if (!relative.startsWith('..') && !path.isAbsolute(relative)) return true
-  const message = file.message(`not inside ${project.settings.sourceDir}; move it there to build it`, {
-    place: {line: 1, column: 1},
-    ruleId: 'outside-source-dir',
-    source: 'tandem'
-  })
-  message.fatal = true
+  fileMessage(file, 'error', phrase('messages.outside-source-dir', 'not inside {{dir}}; move it there to build it', {dir: project.settings.sourceDir}), {line: 1, column: 1})
   return false
 }
 
