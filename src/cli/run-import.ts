@@ -27,7 +27,7 @@ export async function runImport(input: string, options: ImportCommandOptions, io
     file.value = await readFile(filePath)
   } catch {
     // Let the shared reader say what is wrong with the path.
-    return reportFiles([await readSourceFile(filePath, io.cwd)], io)
+    return reportFiles([await readSourceFile(filePath, io.cwd)], io, ui)
   }
   try {
     const {slug, date, author, sourceUrl} = options
@@ -47,5 +47,5 @@ export async function runImport(input: string, options: ImportCommandOptions, io
   } catch (error) {
     if (!(error instanceof VFileMessage)) throw error
   }
-  return reportFiles([file], io)
+  return reportFiles([file], io, ui)
 }

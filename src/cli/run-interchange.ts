@@ -33,9 +33,9 @@ interface Opened {
   files: VFile[]
 }
 
-async function open(io: CliIo, options: {targetLang?: string; files?: string[]}): Promise<Opened | number> {
+async function open(io: CliIo, ui: i18n, options: {targetLang?: string; files?: string[]}): Promise<Opened | number> {
   const project = await openProject({root: io.cwd, targetLang: options.targetLang, ...(options.files?.length ? {files: options.files} : {})})
-  if (project.glossaryBroken) return reportFiles([project.glossary.file], io)
+  if (project.glossaryBroken) return reportFiles([project.glossary.file], io, ui)
   const memory = await TranslationMemory.open(path.join(project.root, project.settings.memoryPath))
   const files = await segmentFiles(project, memory)
   const broken = files.filter((file) => file.messages.some((message) => message.fatal))
@@ -56,7 +56,7 @@ async function readInput(io: CliIo, input: string): Promise<{file: VFile; bytes?
 
 /** `tandem memory export --format tmx -o FILE`: the whole memory as TMX 1.4b. */
 export async function runMemoryExport(options: {output: string; targetLang?: string}, io: CliIo, ui: i18n): Promise<number> {
-  const opened = await open(io, options)
+  const opened = await open(io, ui, options)
   if (typeof opened === 'number') return opened
   const placeholders = new Map<string, readonly Placeholder[]>()
   for (const segment of opened.segments) placeholders.set(segment.key, segment.placeholders)
@@ -83,7 +83,7 @@ export interface TmxImportOptions {
 
 /** `tandem memory import FILE.tmx`: a TMX's units into the memory, keyed as the build keys them. */
 export async function runTmxImport(input: string, options: TmxImportOptions, io: CliIo, ui: i18n): Promise<number> {
-  const opened = await open(io, options)
+  const opened = await open(io, ui, options)
   if (typeof opened === 'number') return opened
   const {project, memory} = opened
   const {file, bytes} = await readInput(io, input)
@@ -108,7 +108,7 @@ export async function runTmxImport(input: string, options: TmxImportOptions, io:
     await memory.append(plan.records)
     await memory.compact()
   }
-  const exitCode = reportFiles([file, ...opened.broken], io)
+  const exitCode = reportFiles([file, ...opened.broken], io, ui)
   if (countMessages([file]).errors === 0) {
     io.stderr(
       ui.t('cli.tmxImported', {
@@ -132,9 +132,9 @@ export async function runXliffExport(
   io: CliIo,
   ui: i18n
 ): Promise<number> {
-  const opened = await open(io, {...options, files})
+  const opened = await open(io, ui, {...options, files})
   if (typeof opened === 'number') return opened
-  if (opened.broken.length > 0) return reportFiles(opened.broken, io)
+  if (opened.broken.length > 0) return reportFiles(opened.broken, io, ui)
   const articles = opened.files.map((file) => ({
     original: path.relative(opened.project.root, file.path).split(path.sep).join('/'),
     segments: tandemData(file)
@@ -170,7 +170,7 @@ export async function runXliffImport(input: string, options: {targetLang?: strin
   const {file, bytes} = await readInput(io, input)
   const units = bytes ? readXliff(file, bytes) : []
   const originals = [...new Set(units.map((unit) => unit.original ?? ''))]
-  const opened = await open(io, {targetLang: options.targetLang})
+  const opened = await open(io, ui, {targetLang: options.targetLang})
   if (typeof opened === 'number') return opened
   const {project, memory} = opened
   const articles = new Map<string, Segment[]>()
@@ -204,7 +204,7 @@ export async function runXliffImport(input: string, options: {targetLang?: strin
     await memory.append(plan.records)
     await memory.compact()
   }
-  const exitCode = reportFiles([file], io)
+  const exitCode = reportFiles([file], io, ui)
   if (clean) {
     io.stderr(
       ui.t('cli.xliffImported', {
@@ -223,7 +223,7 @@ export async function runXliffImport(input: string, options: {targetLang?: strin
 /** `tandem glossary export --format tbx -o FILE`. */
 export async function runGlossaryExport(options: {output: string}, io: CliIo, ui: i18n): Promise<number> {
   const project = await openProject({root: io.cwd})
-  if (project.glossaryBroken) return reportFiles([project.glossary.file], io)
+  if (project.glossaryBroken) return reportFiles([project.glossary.file], io, ui)
   const output = path.resolve(io.cwd, options.output)
   await writeFileAtomic(output, writeTbx(project.glossary.entries, {sourceLang: project.settings.sourceLang, targetLang: 'en'}))
   io.stderr(ui.t('cli.tbxExported', {count: project.glossary.entries.length, file: path.relative(io.cwd, output)}))
@@ -236,7 +236,7 @@ export async function runGlossaryExport(options: {output: string}, io: CliIo, ui
  */
 export async function runGlossaryImport(input: string, io: CliIo, ui: i18n): Promise<number> {
   const project = await openProject({root: io.cwd, allowMissingGlossary: true})
-  if (project.glossaryBroken) return reportFiles([project.glossary.file], io)
+  if (project.glossaryBroken) return reportFiles([project.glossary.file], io, ui)
   const {file, bytes} = await readInput(io, input)
   const entries = bytes ? readTbx(file, bytes, {sourceLang: project.settings.sourceLang, targetLang: 'en'}) : []
   const known = new Map(project.glossary.entries.map((entry) => [entry.de, entry]))
@@ -264,13 +264,13 @@ export async function runGlossaryImport(input: string, io: CliIo, ui: i18n): Pro
     known.set(entry.de, {...row, line: 0})
     added++
   }
-  if (countMessages([file]).errors > 0) return reportFiles([file], io)
+  if (countMessages([file]).errors > 0) return reportFiles([file], io, ui)
   // Lint what would be written, so that a chain or a bad field never lands in the file.
   const check = new VFile({path: project.glossary.path, cwd: io.cwd})
   parseNamesFile(check, Buffer.from(text))
-  if (countMessages([check]).errors > 0) return reportFiles([file, check], io)
+  if (countMessages([check]).errors > 0) return reportFiles([file, check], io, ui)
   if (added > 0) await writeFileAtomic(project.glossary.path, text)
-  const exitCode = reportFiles([file], io)
+  const exitCode = reportFiles([file], io, ui)
   io.stderr(ui.t('cli.tbxImported', {file: path.relative(io.cwd, file.path), added, unchanged, glossary: project.settings.glossaryPath}))
   return exitCode
 }

@@ -3,7 +3,7 @@ import path from 'node:path'
 import type {VFile} from 'vfile'
 import {readNameGlossary, type NameGlossary} from '../glossary/names-file.ts'
 import {NameMatcher} from '../glossary/matcher.ts'
-import {parseConfigText, resolveConfig} from '../core/config.ts'
+import {parseConfigText, resolveConfig, type ConfigOrigin} from '../core/config.ts'
 import {sha256} from '../core/hash.ts'
 import {fileMessage, phrase} from '../core/phrase.ts'
 import {definedOptions} from '../core/options.ts'
@@ -78,6 +78,12 @@ export async function openProject(options: ProjectOptions = {}): Promise<Project
 
 /** The project's settings: its config file over `DEFAULTS`; a broken file is a `ConfigError` at its line and column. */
 export async function readConfig(root: string): Promise<Settings> {
+  const found = await readConfigInput(root)
+  return found ? resolveConfig(found.input, found.origin) : {...DEFAULTS}
+}
+
+/** What the project's config file says, unchecked, and where it says it; undefined without one. */
+async function readConfigInput(root: string): Promise<{input: SettingsInput; origin: ConfigOrigin} | undefined> {
   for (const candidate of configFiles) {
     let text: string
     try {
@@ -89,10 +95,19 @@ export async function readConfig(root: string): Promise<Settings> {
     const key = 'key' in candidate ? candidate.key : undefined
     const origin = {name: candidate.name, text, ...(key ? {key} : {})}
     const input = parseConfigText(origin)
-    if (input === undefined) continue
-    return resolveConfig(input, origin)
+    if (input !== undefined) return {input, origin}
   }
-  return {...DEFAULTS}
+  return undefined
+}
+
+/**
+ * The interface language the project's config file sets (`ui`), before the locale; undefined when it sets none.
+ * A file that cannot be read or is broken sets none here: the command reports it when it reads its settings.
+ */
+export async function configuredUi(root: string): Promise<Settings['ui'] | undefined> {
+  const found = await readConfigInput(root).catch(() => undefined)
+  const ui = (found?.input as {ui?: unknown} | undefined)?.ui
+  return ui === 'de' || ui === 'en' ? ui : undefined
 }
 
 /**
