@@ -1,3 +1,6 @@
+import {mkdtemp, rm} from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
 import {VFile} from 'vfile'
 import {afterEach, describe, expect, it} from 'vitest'
 import {englishText, fileMessage, phrase} from '../src/core/phrase.ts'
@@ -5,6 +8,7 @@ import {ruleIds} from '../src/import/constants.ts'
 import {createI18n, detailsLabelByGerman, detailsLabels, say} from '../src/i18n/index.ts'
 import {de, en} from '../src/i18n/resources.ts'
 import {formatMessages} from '../src/cli/report.ts'
+import {main} from '../src/cli/main.ts'
 import {createProject, memoryFile, memoryRecord, removeProjects} from './project.ts'
 import {bypassingMessages, isFormatting, parse, phraseCalls, sourceFiles, untranslatedPrints} from './source-strings.ts'
 
@@ -162,8 +166,10 @@ describe('i18n resources', () => {
       'cli.suggested',
       'cli.suggested_other',
       'cli.tbxExported',
+      'cli.tbxExported_other',
       'cli.tbxImported',
       'cli.tmxExported',
+      'cli.tmxExported_other',
       'cli.tmxImported',
       'cli.tokens.cost',
       'cli.tokens.input',
@@ -173,6 +179,7 @@ describe('i18n resources', () => {
       'cli.translated',
       'cli.translated_other',
       'cli.xliffExported',
+      'cli.xliffExported_other',
       'cli.xliffImported',
       'details.heading',
       'details.labels.cause',
@@ -409,5 +416,128 @@ describe('what the CLI prints', () => {
       '"`${file} is not Markdown`"',
       '"`removed ${files}`"'
     ].sort())
+  })
+})
+
+describe('tandem --ui de', () => {
+  const memory = memoryFile([memoryRecord('Die Truppen', 'The troops'), memoryRecord('Der Krieg', 'The war')])
+
+  it('build: a bad front matter in German, at the same place and with the same rule id as in English', async () => {
+    const project = await createProject({
+      files: {'content/de/a.md': '---\ntitle: [offen\n---\n\n# Die Truppen\n', 'content/de/b.md': '---\ntitle: 42\n---\n\n# Die Truppen\n', 'memory/de-en.jsonl': memory}
+    })
+    const english = await project.cli(['build'])
+    const german = await project.cli(['--ui', 'de', 'build'])
+    expect(german.code).toBe(1)
+    expect(english.code).toBe(1)
+    const yaml = /^content\/de\/a\.md:(\d+:\d+)  error  the front matter is not valid YAML: (.+)  frontmatter-yaml$/.exec(english.stderr[0] ?? '')
+    expect(yaml).not.toBeNull()
+    const [, place, reason] = yaml ?? []
+    expect(german.stderr).toEqual([
+      // The yaml library's own words stay English inside the German sentence.
+      `content/de/a.md:${place}  Fehler  das Front Matter ist kein gültiges YAML: ${reason}  frontmatter-yaml`,
+      'content/de/b.md:2:8  Fehler  `title` muss ein Text sein, nicht eine Zahl; setzen Sie ihn in Anführungszeichen (`title: "42"`), damit er übersetzt wird  frontmatter-not-a-string',
+      '2 Dateien: 0 gebaut, 0 unverändert, 2 fehlgeschlagen'
+    ])
+    expect(english.stderr.slice(1)).toEqual([
+      'content/de/b.md:2:8  error  `title` must be a string, not a number; quote it (`title: "42"`) to have it translated  frontmatter-not-a-string',
+      '2 files: 0 built, 0 unchanged, 2 failed'
+    ])
+  })
+
+  it('clean --dry-run: what would be removed and what is kept, in German', async () => {
+    const project = await createProject({files: {'content/de/a.md': '# Die Truppen\n', 'content/de/b.md': '# Der Krieg\n', 'memory/de-en.jsonl': memory}})
+    expect((await project.cli(['build'])).code).toBe(0)
+    await project.write('content/en/b.md', (await project.read('content/en/b.md')).replace('The war', 'The War'))
+    await rm(path.join(project.root, 'content/de/a.md'))
+    await rm(path.join(project.root, 'content/de/b.md'))
+    expect(await project.cli(['--ui', 'de', 'clean', '--dry-run'])).toEqual({
+      code: 0,
+      stdout: ['würde content/en/a.md, content/parallel/a.md, memory/written/a.md.json entfernen'],
+      stderr: ['content/en/b.md: behalten, sie enthält Nachbearbeitungen und content/de/b.md fehlt; `tandem clean --force` speichert sie im Speicher und entfernt die Datei dann']
+    })
+    expect((await project.cli(['--ui', 'de', 'clean'])).stderr.at(-1)).toBe('1 von 2 verwaisten Ausgaben entfernt')
+  })
+
+  it('memory rekey: the summary and the segments not carried over, in German', async () => {
+    const stale = {...memoryRecord('Die Truppen', 'The troops'), key: 'f'.repeat(64)}
+    const project = await createProject({files: {'content/de/a.md': '# Die Truppen\n\nEin neuer Absatz.\n', 'memory/de-en.jsonl': memoryFile([stale])}})
+    expect(await project.cli(['--ui', 'de', 'memory', 'rekey'])).toEqual({
+      code: 0,
+      stdout: [],
+      stderr: [
+        'content/de/a.md:3:1  Hinweis  nicht neu verschlüsselt: der Speicher hat unter keinem Schlüssel eine Übersetzung dieses Deutschs; ein Build übersetzt es  rekey-no-translation',
+        '1 Übersetzung in memory/de-en.jsonl neu verschlüsselt; 1 nicht übernommen (oben aufgeführt, mit dem Grund)'
+      ]
+    })
+  })
+
+  it('interchange: an XLIFF that is none, and an export, in German', async () => {
+    const project = await createProject({files: {'content/de/a.md': '# Die Truppen\n', 'memory/de-en.jsonl': memory, 'a.xlf': '<?xml version="1.0"?>\n<foo/>\n'}})
+    expect(await project.cli(['--ui', 'de', 'xliff', 'import', 'a.xlf'])).toEqual({
+      code: 1,
+      stdout: [],
+      stderr: ['a.xlf:2:1  Fehler  keine XLIFF-Datei: das Wurzelelement ist `<foo>`, nicht `<xliff>`  xliff-root']
+    })
+    expect(await project.cli(['--ui', 'de', 'xliff', 'export', 'content/de/a.md', '-o', 'b.xlf'])).toEqual({
+      code: 0,
+      stdout: [],
+      stderr: ['1 Einheit nach b.xlf geschrieben (1 Artikel)']
+    })
+  })
+
+  it('help and commander’s errors: descriptions, headings and usage errors in German', async () => {
+    const project = await createProject({files: {'content/de/a.md': '# Die Truppen\n'}})
+    const help = await project.cli(['--ui', 'de', 'build', '--help'])
+    expect(help.code).toBe(0)
+    expect(help.stdout).toContain('Aufruf: tandem build [options] [files...]')
+    expect(help.stdout).toContain('Optionen:')
+    // commander wraps descriptions to the terminal's width.
+    const text = help.stdout.join('\n').replace(/\s+/g, ' ')
+    expect(text).toContain('--dry-run zählt Segmente, Treffer im Speicher, Zeichen, Anfragen und Kosten je Datei; schickt nichts')
+    expect(text).toContain('--provider <name> wer die Lücken übersetzt (Vorgabe: deepl) (Auswahl: "deepl", "openai")')
+    expect(text).toContain('-h, --help zeigt die Hilfe zum Befehl')
+    expect(await project.cli(['--ui', 'de', 'bauen'])).toEqual({code: 2, stdout: [], stderr: ["Fehler: unbekannter Befehl 'bauen'"]})
+    expect(await project.cli(['--ui', 'de', 'build', '--price', 'x'])).toEqual({
+      code: 2,
+      stdout: [],
+      stderr: ["Fehler: der Wert 'x' der Option '--price <euros>' ist ungültig: erwartet wird eine Zahl über 0"]
+    })
+    // A --ui that is none: the locale says the language of the complaint.
+    expect((await project.cli(['--ui', 'fr', 'status'], {LANG: 'de_DE.UTF-8'})).stderr).toEqual(["Fehler: der Wert 'fr' der Option '--ui <lang>' ist ungültig: erlaubt sind en, de"])
+    expect((await project.cli(['--ui', 'fr', 'status'])).stderr).toEqual(["error: option '--ui <lang>' argument 'fr' is invalid. Allowed choices are en, de."])
+    // English help and errors are commander's own words.
+    expect((await project.cli(['build', '--help'])).stdout).toContain('Usage: tandem build [options] [files...]')
+    expect((await project.cli(['bauen'])).stderr).toEqual(["error: unknown command 'bauen'"])
+  })
+})
+
+describe('the interface language', () => {
+  it('is --ui, else the config file’s `ui`, else the locale, else English', async () => {
+    const project = await createProject({files: {'content/de/a.md': '# Die Truppen\n', 'memory/de-en.jsonl': memoryFile([memoryRecord('Die Truppen', 'The troops')]), 'tandem.config.json': '{"ui": "de"}\n'}})
+    expect((await project.cli(['build'])).stderr).toEqual(['1 Datei: 1 gebaut, 0 unverändert, 0 fehlgeschlagen'])
+    expect((await project.cli(['build'], {LANG: 'en_US.UTF-8'})).stderr).toEqual(['1 Datei: 0 gebaut, 1 unverändert, 0 fehlgeschlagen'])
+    expect((await project.cli(['--ui', 'en', 'build'])).stderr).toEqual(['1 file: 0 built, 1 unchanged, 0 failed'])
+    await project.write('tandem.config.json', '{"glossary": "optional", "ui": "en"}\n')
+    expect((await project.cli(['build'], {LANG: 'de_DE.UTF-8'})).stderr).toEqual(['1 file: 0 built, 1 unchanged, 0 failed'])
+    await project.write('tandem.config.json', '{"glossary": "optional"}\n')
+    expect((await project.cli(['build'], {LANG: 'de_DE.UTF-8'})).stderr).toEqual(['1 Datei: 0 gebaut, 1 unverändert, 0 fehlgeschlagen'])
+    expect((await project.cli(['build'])).stderr).toEqual(['1 file: 0 built, 1 unchanged, 0 failed'])
+  })
+
+  it('is German for errors that stop a command, a broken config file’s included', async () => {
+    const outside = await mkdtemp(path.join(os.tmpdir(), 'tandem-nowhere-'))
+    const stderr: string[] = []
+    const code = await main(['--ui', 'de', 'status'], {cwd: outside, env: {}, stdout: () => {}, stderr: (text) => stderr.push(text)})
+    await rm(outside, {recursive: true})
+    expect(code).toBe(2)
+    expect(stderr).toEqual([
+      `tandem: nicht in einem tandem-Projekt: weder ${outside} noch ein Ordner darüber hat tandem.config.json oder content/de; legen Sie content/de (oder tandem.config.json) an, um eines zu beginnen`
+    ])
+    const project = await createProject({files: {'content/de/a.md': '# Die Truppen\n', 'tandem.config.json': '{"concurrency": 0, "ui": "de"}\n'}})
+    const broken = await project.cli(['build'])
+    expect(broken.code).toBe(2)
+    expect(broken.stderr).toHaveLength(1)
+    expect(broken.stderr[0]).toMatch(/^tandem: tandem\.config\.json:1:\d+: `concurrency` muss eine ganze Zahl von mindestens 1 sein, nicht `0`$/)
   })
 })

@@ -141,13 +141,16 @@ export const de = {
       skipped: '{{de}} ↔ {{en}}: nicht gespeichert: {{reason}}'
     },
     // CAT-tool interchange (TMX, XLIFF, TBX)
-    tmxExported: '{{count}} Einheiten nach {{file}} geschrieben',
+    tmxExported: '{{count}} Einheit nach {{file}} geschrieben',
+    tmxExported_other: '{{count}} Einheiten nach {{file}} geschrieben',
     tmxImported:
       '{{file}}: {{units}} Einheiten, {{matched}} passen zu einem Segment in {{dir}}, {{added}} neu, {{unchanged}} schon im Speicher, {{conflicts}} im Konflikt mit einer menschlichen Übersetzung',
-    xliffExported: '{{count}} Einheiten aus {{articles}} Artikeln nach {{file}} geschrieben',
+    xliffExported: '{{count}} Einheit nach {{file}} geschrieben ({{articles}} Artikel)',
+    xliffExported_other: '{{count}} Einheiten nach {{file}} geschrieben ({{articles}} Artikel)',
     xliffImported:
       '{{file}}: {{changed}} Übersetzungen übernommen, {{unchanged}} unverändert, {{missing}} für Segmente, die es nicht mehr gibt, {{stale}} mit geändertem Deutsch',
     tbxExported: '{{count}} Namen nach {{file}} geschrieben',
+    tbxExported_other: '{{count}} Namen nach {{file}} geschrieben',
     tbxImported: '{{file}}: {{added}} Namen zu {{glossary}} hinzugefügt, {{unchanged}} schon vorhanden',
     // The memory shared by several processes (issue 17).
     memoryWait: 'warte auf {{lock}}: Prozess {{pid}} hält die Sperre seit {{since}} (ein anderer tandem-Lauf)',
@@ -376,13 +379,16 @@ export const en = {
       skipped: '{{de}} ↔ {{en}}: not stored: {{reason}}'
     },
     // CAT-tool interchange (TMX, XLIFF, TBX)
-    tmxExported: 'wrote {{count}} units to {{file}}',
+    tmxExported: 'wrote {{count}} unit to {{file}}',
+    tmxExported_other: 'wrote {{count}} units to {{file}}',
     tmxImported:
       '{{file}}: {{units}} units, {{matched}} matched a segment of {{dir}}, {{added}} new, {{unchanged}} already in the memory, {{conflicts}} conflicted with a human translation',
-    xliffExported: 'wrote {{count}} units of {{articles}} articles to {{file}}',
+    xliffExported: 'wrote {{count}} unit of {{articles}} articles to {{file}}',
+    xliffExported_other: 'wrote {{count}} units of {{articles}} articles to {{file}}',
     xliffImported:
       '{{file}}: {{changed}} targets now current, {{unchanged}} unchanged, {{missing}} for segments that no longer exist, {{stale}} whose German changed',
-    tbxExported: 'wrote {{count}} names to {{file}}',
+    tbxExported: 'wrote {{count}} name to {{file}}',
+    tbxExported_other: 'wrote {{count}} names to {{file}}',
     tbxImported: '{{file}}: {{added}} names added to {{glossary}}, {{unchanged}} already there',
     // The memory shared by several processes (issue 17).
     memoryWait: 'waiting for {{lock}}: process {{pid}} has held it since {{since}} (another tandem run)',
