@@ -296,7 +296,7 @@ async function uiLanguage(argv: readonly string[], io: CliIo): Promise<UiLanguag
 }
 
 /** `--ui de` or `--ui=de` anywhere before `--`, as commander reads a program option. */
-export function uiArgument(argv: readonly string[]): UiLanguage | undefined {
+function uiArgument(argv: readonly string[]): UiLanguage | undefined {
   let found: string | undefined
   for (const [index, arg] of argv.entries()) {
     if (arg === '--') break
@@ -328,7 +328,7 @@ class LocalizedCommand extends Command {
  * One of commander's error messages in the interface language, its values read back from the English that
  * commander writes; a message of another shape stays as commander wrote it.
  */
-export function commanderMessage(message: string, code: string | undefined, ui: i18n): string {
+function commanderMessage(message: string, code: string | undefined, ui: i18n): string {
   const {t} = ui
   const match = (pattern: RegExp) => pattern.exec(message)?.slice(1) ?? []
   // commander's "(Did you mean …?)" on a line of its own after an unknown option or command.

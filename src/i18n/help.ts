@@ -34,7 +34,7 @@ export const deHelp = {
   version: 'zeigt die Version von tandem',
   ui: 'Sprache der Meldungen und des Lesers (Vorgabe: aus `ui` in tandem.config.json, sonst aus LC_ALL, LC_MESSAGES oder LANG, sonst en)',
   quiet: 'zeigt nur Fehler und Warnungen',
-  targetLang: 'Zielsprache, eine von DeepL',
+  targetLang: 'Zielsprache, eine der Sprachen von DeepL',
   germanFiles: 'deutsche Markdown-Dateien (Vorgabe: alle in {{dir}})',
   author: 'in den Nachbearbeitungen vermerkt, die aus der englischen Ausgabe übernommen werden (Vorgabe: user.name von git)',
   date: 'Datum an den Paaren (Vorgabe: heute)',
