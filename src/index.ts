@@ -8,6 +8,8 @@ export {markdownStyle} from './core/markdown-options.ts'
 export {TandemError, ConfigError, MemoryError} from './core/errors.ts'
 export {memoryKey, recordId} from './core/key.ts'
 export type {Segment} from './core/types.ts'
+// A message of tandem's keeps what it says as a phrase (`message.phrase`), for saying it in another language.
+export type {Phrase, PhraseParams, Severity} from './core/phrase.ts'
 export {createI18n, type UiLanguage} from './i18n/index.ts'
 
 // Stages, in the order the processor runs them (../shared/design.md "Data flow")

@@ -5,6 +5,7 @@ import {matchAnswer, parseAnswer, type AnswerItem} from '../src/providers/openai
 import {reescape, retryAfter, shareUsage} from '../src/providers/openai.ts'
 import {planRequests, type Miss} from '../src/providers/plan.ts'
 import {openaiLimits} from '../src/providers/openai.ts'
+import {englishText} from '../src/core/phrase.ts'
 
 /** Items with distinct ids, and texts of any characters (braces, quotes, backticks and tags included). */
 const items = fc
@@ -44,10 +45,12 @@ describe('parseAnswer', () => {
   })
 
   it('says why an answer is unusable', () => {
-    expect(parseAnswer('{"translations": [{"id": "1", "text": "cut sh')).toEqual({error: 'no JSON object with `translations` in the answer'})
-    expect(parseAnswer('{"answers": []}')).toEqual({error: 'the answer has no `translations` list'})
-    expect(parseAnswer('{"translations": [{"id": "1"}]}')).toEqual({error: 'an item of `translations` lacks a string `id` or `text`'})
-    expect(parseAnswer('I cannot translate this.')).toEqual({error: 'no JSON object with `translations` in the answer'})
+    // The reason is a phrase (the CLI says it in the user's language); its English is what the message shows.
+    const why = (answer: ReturnType<typeof parseAnswer>) => ('error' in answer ? englishText(answer.error) : answer)
+    expect(why(parseAnswer('{"translations": [{"id": "1", "text": "cut sh'))).toEqual('no JSON object with `translations` in the answer')
+    expect(why(parseAnswer('{"answers": []}'))).toEqual('the answer has no `translations` list')
+    expect(why(parseAnswer('{"translations": [{"id": "1"}]}'))).toEqual('an item of `translations` lacks a string `id` or `text`')
+    expect(why(parseAnswer('I cannot translate this.'))).toEqual('no JSON object with `translations` in the answer')
   })
 })
 

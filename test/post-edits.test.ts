@@ -255,7 +255,7 @@ describe('post-edits of machine translations', () => {
     expect(english.match(/ not /g)).toHaveLength(1)
     await project.write('edited.md', english.replace(' not ', ' not yet '))
     const run = await project.cli(['memory', 'import', 'content/de/a.md', 'edited.md'])
-    expect(run).toEqual({code: 0, stdout: [], stderr: ['1 pairs added to memory/de-en.jsonl']})
+    expect(run).toEqual({code: 0, stdout: [], stderr: ['1 pair added to memory/de-en.jsonl']})
     const memory = await project.memory()
     expect(memory.filter((record) => record.origin === 'human').map((record) => record.target)).toEqual([expect.stringContaining(' not yet ')])
     expect(memory.filter((record) => record.origin === 'mt')).toHaveLength(4)

@@ -6,6 +6,7 @@ import {unified} from 'unified'
 import {describe, expect, it} from 'vitest'
 import {TagError, fromDamagedText, fromTaggedText, normalizeTaggedText, toTaggedText} from '../src/core/tagged-text.ts'
 import type {Placeholder} from '../src/core/types.ts'
+import {phrase} from '../src/core/phrase.ts'
 import {markdown} from './fidelity.ts'
 
 // tandem's syntax: GFM, `$$` math and template tags.
@@ -335,7 +336,7 @@ describe('fromTaggedText errors', () => {
   })
 
   it('names TagError in its name', () => {
-    expect(new TagError('lost', 'x').name).toBe('TagError')
+    expect(new TagError('lost', phrase('reasons.tags.lost', 'the tag with id `{{id}}` was lost', {id: 1})).name).toBe('TagError')
   })
 })
 

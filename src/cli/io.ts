@@ -35,9 +35,9 @@ export function processInterrupts(listener: () => void): () => void {
   }
 }
 
-/** Print the messages of `files` and return the exit code they call for. */
-export function reportFiles(files: readonly VFile[], io: CliIo): number {
-  const report = formatMessages(files, io.cwd)
+/** Print the messages of `files` in `ui`'s language and return the exit code they call for. */
+export function reportFiles(files: readonly VFile[], io: CliIo, ui: i18n): number {
+  const report = formatMessages(files, io.cwd, ui)
   if (report) (io.report ?? io.stderr)(report)
   return countMessages(files).errors > 0 ? EXIT.errors : EXIT.ok
 }

@@ -1,12 +1,12 @@
 import path from 'node:path'
-import {Command, CommanderError, InvalidArgumentError, Option} from 'commander'
+import {Command, CommanderError, InvalidArgumentError, Option, type HelpConfiguration} from 'commander'
 import type {i18n} from 'i18next'
-import {TandemError} from '../core/errors.ts'
+import {errorText, TandemError} from '../core/errors.ts'
 import {glossaryKinds, type GlossaryKind} from '../glossary/names-file.ts'
-import {createI18n, type UiLanguage} from '../i18n/index.ts'
+import {createI18n, say, type UiLanguage} from '../i18n/index.ts'
 import {DEFAULTS} from '../core/defaults.ts'
 import {deeplFormalities, targetLanguageProblem} from '../core/languages.ts'
-import {findProjectRoot} from '../pipeline/project.ts'
+import {configuredUi, findProjectRoot} from '../pipeline/project.ts'
 import {packageVersion} from '../core/version.ts'
 import {MemoryFileError} from '../memory/translation-memory.ts'
 import {EXIT, processInterrupts, reportFiles, type CliIo} from './io.ts'
@@ -37,97 +37,104 @@ const defaultIo: CliIo = {
 /** Run the `tandem` command; resolves to the exit code. The only place that prints or picks exit codes. */
 export async function main(argv: readonly string[], base: CliIo = defaultIo): Promise<number> {
   let exitCode: number = EXIT.ok
-  let ui: i18n = createI18n('en')
+  // The language is known before the program is built, so that its help is in it too.
+  const ui = createI18n(await uiLanguage(argv, base))
+  const {t} = ui
   let quiet = false
   // Every command gets this one object: `--quiet` and the project root are known only once the arguments are parsed.
   const io: CliIo = {
     ...base,
-    // Quiet: errors and warnings only (the file reports, `tandem: …` and commander's `error: …`); stdout is what was asked for.
+    // Quiet: errors and warnings only (the file reports and `tandem: …`); stdout is what was asked for.
     stderr: (text) => {
-      if (!quiet || /^(tandem|error):/.test(text)) base.stderr(text)
+      if (!quiet || text.startsWith('tandem:')) base.stderr(text)
     },
     report: base.report ?? base.stderr,
     get progress() {
       return quiet ? undefined : base.progress
     }
   }
+  const parse = optionParsers(ui)
+  const byDefault = (value: string | number) => ` ${t('help.byDefault', {value})}`
+  const germanFiles = () => t('help.germanFiles', {dir: DEFAULTS.sourceDir})
   // No commander defaults: an option not given leaves the project's config file (or DEFAULTS) in charge.
-  const targetLang = () => new Option('--target-lang <code>', `target language, one of DeepL's${byDefault(DEFAULTS.targetLang)}`).argParser(targetLanguage)
-  const program = new Command('tandem')
-    .description('German Markdown → English edition and side-by-side view, with a name glossary and a translation memory')
-    .version(packageVersion(), '-V, --version', "print tandem's version")
-    .addOption(new Option('--ui <lang>', 'language of the messages and the reader (default: from LC_ALL, LC_MESSAGES or LANG, else en)').choices(['en', 'de']))
-    .option('-q, --quiet', 'print only errors and warnings')
+  const targetLang = () => new Option('--target-lang <code>', `${t('help.targetLang')}${byDefault(DEFAULTS.targetLang)}`).argParser(parse.targetLanguage)
+  const program = new LocalizedCommand('tandem', ui)
+    .description(t('help.program'))
+    .version(packageVersion(), '-V, --version', t('help.version'))
+    .helpOption('-h, --help', t('help.help'))
+    .helpCommand('help [command]', t('help.help'))
+    .configureHelp(localizedHelp(ui))
+    .addOption(new Option('--ui <lang>', t('help.ui')).choices(['en', 'de']))
+    .option('-q, --quiet', t('help.quiet'))
     .exitOverride()
-    .configureOutput({writeOut: (text) => io.stdout(text.trimEnd()), writeErr: (text) => io.stderr(text.trimEnd())})
+    // commander's errors are never quiet: they go to stderr as they are.
+    .configureOutput({writeOut: (text) => io.stdout(text.trimEnd()), writeErr: (text) => io.stderr(text.trimEnd()), outputError: (text) => base.stderr(text.trimEnd())})
     .hook('preAction', async (command, action) => {
-      const global = command.opts<{ui?: UiLanguage; quiet?: boolean}>()
-      ui = createI18n(global.ui ?? uiFromEnvironment(io.env))
-      quiet = global.quiet ?? false
+      quiet = command.opts<{quiet?: boolean}>().quiet ?? false
       // The git merge driver works on the files git names, wherever it runs.
       if (action.name() === 'merge' && action.parent?.name() === 'memory') return
-      await enterProject(action, io)
+      await enterProject(action, io, ui)
     })
 
   program
     .command('build')
-    .description(`build ${DEFAULTS.targetDir} and ${DEFAULTS.parallelDir} from ${DEFAULTS.sourceDir}`)
-    .argument('[files...]', `German Markdown files inside ${DEFAULTS.sourceDir} (default: all of them)`)
+    .description(t('help.build.description', {target: DEFAULTS.targetDir, parallel: DEFAULTS.parallelDir, source: DEFAULTS.sourceDir}))
+    .argument('[files...]', t('help.build.files', {dir: DEFAULTS.sourceDir}))
     .addOption(targetLang())
-    .addOption(new Option('--formality <formality>', `DeepL's formality; \`more\` and \`less\` only where DeepL has them${byDefault(DEFAULTS.formality)}`).choices(deeplFormalities))
-    .addOption(new Option('--provider <name>', `who translates the misses (default: ${DEFAULTS.provider})`).choices(['deepl', 'openai']))
-    .option('--server-url <url>', 'DeepL API server (default: DEEPL_SERVER_URL, else DeepL)')
-    .option('--base-url <url>', `with --provider openai: the OpenAI-compatible server (default: OPENAI_BASE_URL, else ${DEFAULTS.openai.baseUrl})`)
-    .option('--model <name>', `with --provider openai: the model${byDefault(DEFAULTS.openai.model)}`)
-    .option('--temperature <t>', `with --provider openai: sampling temperature${byDefault(DEFAULTS.openai.temperature)}`, nonNegativeNumber)
-    .option('--concurrency <n>', `provider requests in flight at once (and files read at once)${byDefault(DEFAULTS.concurrency)}`, positiveInteger)
-    .option('--dry-run', 'count segments, memory hits, characters, requests and cost per file; send nothing')
-    .option('--json', 'with --dry-run: the figures as JSON on stdout')
-    .option('--price <euros>', `price per million billed characters, for cost figures${byDefault(DEFAULTS.price.perMillion)}`, positiveNumber)
-    .option('--timeout <ms>', `timeout of one provider request (default: ${DEFAULTS.deepl.timeoutMs} for DeepL, ${DEFAULTS.openai.timeoutMs} for openai)`, positiveInteger)
-    .option('--retry-delay <ms>', `first wait before retrying a 429, 5xx, timeout or reset; each retry waits 1.6 times longer${byDefault(DEFAULTS.retry.initialDelayMs)}`, wholeNumber)
-    .option('--author <name>', "recorded on post-edits harvested from the English edition (default: git's user.name)")
-    .option('--keep-stale', 'keep a human translation whose German has changed in the English edition, instead of the new translation')
-    .option('--force', 'overwrite English editions whose blocks no longer pair, once the post-edits that pair are harvested')
+    .addOption(new Option('--formality <formality>', `${t('help.build.formality')}${byDefault(DEFAULTS.formality)}`).choices(deeplFormalities))
+    .addOption(new Option('--provider <name>', t('help.build.provider', {default: DEFAULTS.provider})).choices(['deepl', 'openai']))
+    .option('--server-url <url>', t('help.serverUrl'))
+    .option('--base-url <url>', t('help.build.baseUrl', {default: DEFAULTS.openai.baseUrl}))
+    .option('--model <name>', `${t('help.build.model')}${byDefault(DEFAULTS.openai.model)}`)
+    .option('--temperature <t>', `${t('help.build.temperature')}${byDefault(DEFAULTS.openai.temperature)}`, parse.fromZero)
+    .option('--concurrency <n>', `${t('help.build.concurrency')}${byDefault(DEFAULTS.concurrency)}`, parse.positiveWhole)
+    .option('--dry-run', t('help.build.dryRun'))
+    .option('--json', t('help.build.json'))
+    .option('--price <euros>', `${t('help.build.price')}${byDefault(DEFAULTS.price.perMillion)}`, parse.positive)
+    .option('--timeout <ms>', t('help.build.timeout', {deepl: DEFAULTS.deepl.timeoutMs, openai: DEFAULTS.openai.timeoutMs}), parse.positiveWhole)
+    .option('--retry-delay <ms>', `${t('help.build.retryDelay')}${byDefault(DEFAULTS.retry.initialDelayMs)}`, parse.whole)
+    .option('--author <name>', t('help.author'))
+    .option('--keep-stale', t('help.build.keepStale'))
+    .option('--force', t('help.build.force'))
     .action(async (files: string[], options: BuildCommandOptions) => {
       exitCode = await runBuild(files, options, io, ui)
     })
 
   program
     .command('clean')
-    .description(`remove outputs whose German source in ${DEFAULTS.sourceDir} is gone; a post-edited English edition only with --force, after storing its edits`)
-    .option('--dry-run', 'list what would be removed')
-    .option('--force', 'also remove post-edited English editions, once their edits are in the memory')
-    .option('--author <name>', "recorded on the stored edits (default: git's user.name)")
+    .description(t('help.clean.description', {dir: DEFAULTS.sourceDir}))
+    .option('--dry-run', t('help.clean.dryRun'))
+    .option('--force', t('help.clean.force'))
+    .option('--author <name>', t('help.clean.author'))
     .action(async (options: CleanCommandOptions) => {
-      exitCode = await runClean(options, io)
+      exitCode = await runClean(options, io, ui)
     })
 
   program
     .command('harvest')
-    .description(`store editors' changes to ${DEFAULTS.targetDir} in the memory as human translations, without building`)
-    .argument('[files...]', `German Markdown files (default: all of ${DEFAULTS.sourceDir})`)
-    .option('--author <name>', "recorded on the human translations (default: git's user.name)")
+    .description(t('help.harvest.description', {dir: DEFAULTS.targetDir}))
+    .argument('[files...]', germanFiles())
+    .option('--author <name>', t('help.harvest.author'))
     .action(async (files: string[], options: {author?: string}) => {
       exitCode = await runHarvest(files, options, io, ui)
     })
 
   program
     .command('status')
-    .description('which English editions are stale (source or glossary changed since they were built), and what a build would send')
-    .argument('[files...]', `German Markdown files (default: all of ${DEFAULTS.sourceDir})`)
+    .description(t('help.status.description'))
+    .argument('[files...]', germanFiles())
     .addOption(targetLang())
-    .option('--json', 'the same as JSON on stdout')
-    .option('--price <euros>', `price per million billed characters, for the cost figure${byDefault(DEFAULTS.price.perMillion)}`, positiveNumber)
+    .option('--json', t('help.json'))
+    .option('--price <euros>', `${t('help.status.price')}${byDefault(DEFAULTS.price.perMillion)}`, parse.positive)
     .action(async (files: string[], options: {targetLang?: string; json?: boolean; price?: number}) => {
       exitCode = await runStatus(files, options, io, ui)
     })
 
   program
     .command('check')
-    .description('glossary QA on the translations in the memory, without translating or writing')
-    .argument('[files...]', `German Markdown files (default: all of ${DEFAULTS.sourceDir})`)
-    .option('--strict', 'glossary violations are errors (exit 1)')
+    .description(t('help.check.description'))
+    .argument('[files...]', germanFiles())
+    .option('--strict', t('help.strict'))
     .addOption(targetLang())
     .action(async (files: string[], options: {strict?: boolean; targetLang?: string}) => {
       exitCode = await runCheck(files, options, io, ui)
@@ -135,113 +142,113 @@ export async function main(argv: readonly string[], base: CliIo = defaultIo): Pr
 
   program
     .command('import')
-    .description(`turn a plain-text article into ${DEFAULTS.sourceDir}/<slug>.md`)
-    .argument('<file>', 'plain-text article: title on line 1, blank lines between paragraphs')
-    .option('--slug <slug>', 'file name without .md (default: from the title)')
-    .option('--force', 'overwrite an existing German file')
-    .option('--date <yyyy-mm-dd>', 'the article\'s date, written as `date` in the front matter (the reader and the feed order by it)')
-    .option('--author <name>', 'who wrote it, written as `author` (the feed names it)')
-    .option('--source-url <url>', 'where it was published, written as `sourceUrl`')
+    .description(t('help.import.description', {dir: DEFAULTS.sourceDir}))
+    .argument('<file>', t('help.import.file'))
+    .option('--slug <slug>', t('help.import.slug'))
+    .option('--force', t('help.import.force'))
+    .option('--date <yyyy-mm-dd>', t('help.import.date'))
+    .option('--author <name>', t('help.import.author'))
+    .option('--source-url <url>', t('help.import.sourceUrl'))
     .action(async (file: string, options: ImportCommandOptions) => {
       exitCode = await runImport(file, options, io, ui)
     })
 
   program
     .command('site')
-    .description('write the bilingual reader (site/) from the German sources, the memory and the glossary; --ui sets its language')
+    .description(t('help.site.description'))
     .action(async () => {
       exitCode = await runSite(io, ui)
     })
 
-  const memory = program.command('memory').description('work with the translation memory')
+  const memory = program.command('memory').description(t('help.memory.description'))
   memory
     .command('import')
-    .description('add a TMX to the memory, or pair a German file with its existing English version, block by block')
-    .argument('<file>', 'a TMX file (1.1–1.4b), or a German Markdown file')
-    .argument('[english]', 'with a German file: the English Markdown file with the same blocks')
-    .addOption(new Option('--origin <origin>', 'who translated it (default: import for TMX, human for pairs)').choices(['human', 'import']))
-    .addOption(new Option('--prefer <which>', 'TMX: on a conflict with a human translation, make the imported one current').choices(['import']))
-    .option('--date <yyyy-mm-dd>', 'date recorded on the pairs (default: today)')
+    .description(t('help.memory.import.description'))
+    .argument('<file>', t('help.memory.import.file'))
+    .argument('[english]', t('help.memory.import.english'))
+    .addOption(new Option('--origin <origin>', t('help.memory.import.origin')).choices(['human', 'import']))
+    .addOption(new Option('--prefer <which>', t('help.memory.import.prefer')).choices(['import']))
+    .option('--date <yyyy-mm-dd>', t('help.date'))
     .addOption(targetLang())
     .action(async (file: string, english: string | undefined, options: {origin?: 'human' | 'import'; prefer?: 'import'; date?: string; targetLang?: string}) => {
       exitCode = await runMemoryImportOrTmx(file, english, options, io, ui, runMemoryImport)
     })
   memory
     .command('align')
-    .description('align a German file with an existing English version whose blocks differ (added, merged, split), and add the pairs to the memory')
-    .argument('<german>', 'German Markdown file')
-    .argument('<english>', 'English Markdown file')
-    .option('--dry-run', 'print the alignment as a table with confidences; store nothing')
-    .addOption(new Option('--origin <origin>', 'who translated it').choices(['human', 'import']).default('import'))
-    .option('--min-confidence <x>', 'pairs below this confidence (0–1) are listed, not stored', confidence, DEFAULTS.align.minConfidence)
-    .option('--date <yyyy-mm-dd>', 'date recorded on the pairs (default: today)')
+    .description(t('help.memory.align.description'))
+    .argument('<german>', t('help.memory.align.german'))
+    .argument('<english>', t('help.memory.align.english'))
+    .option('--dry-run', t('help.memory.align.dryRun'))
+    .addOption(new Option('--origin <origin>', t('help.memory.align.origin')).choices(['human', 'import']).default('import'))
+    .option('--min-confidence <x>', t('help.memory.align.minConfidence'), parse.confidence, DEFAULTS.align.minConfidence)
+    .option('--date <yyyy-mm-dd>', t('help.date'))
     .addOption(targetLang())
     .action(async (german: string, english: string, options: MemoryAlignOptions) => {
       exitCode = await runMemoryAlign(german, english, options, io, ui)
     })
   memory
     .command('rekey')
-    .description('after a glossary change, give stored translations the keys the current glossary gives their segments')
-    .argument('[files...]', `German Markdown files (default: all of ${DEFAULTS.sourceDir})`)
+    .description(t('help.memory.rekey.description'))
+    .argument('[files...]', germanFiles())
     .addOption(targetLang())
     .action(async (files: string[], options: {targetLang?: string}) => {
-      exitCode = await runMemoryRekey(files, options, io)
+      exitCode = await runMemoryRekey(files, options, io, ui)
     })
   memory
     .command('merge')
-    .description('git merge driver: write the sorted union of the records of BASE, OURS and THEIRS to OURS; human records are never dropped')
-    .argument('[files...]', 'BASE OURS THEIRS, as git passes them (%O %A %B)')
-    .option('--setup', 'print the .gitattributes line and the git config line that enable the driver')
+    .description(t('help.memory.merge.description'))
+    .argument('[files...]', t('help.memory.merge.files'))
+    .option('--setup', t('help.memory.merge.setup'))
     .action(async (files: string[], options: {setup?: boolean}) => {
       exitCode = await runMemoryMerge(files, options, io, ui)
     })
 
-  const glossary = program.command('glossary').description(`work with the name glossary, ${DEFAULTS.glossaryPath}`)
+  const glossary = program.command('glossary').description(t('help.glossary.description', {file: DEFAULTS.glossaryPath}))
   glossary
     .command('list')
-    .description('print the entries')
-    .addOption(new Option('--kind <kind>', 'only this kind').choices(glossaryKinds))
+    .description(t('help.glossary.list.description'))
+    .addOption(new Option('--kind <kind>', t('help.glossary.list.kind')).choices(glossaryKinds))
     .action(async (options: {kind?: GlossaryKind}) => {
-      exitCode = await runGlossaryList(options, io)
+      exitCode = await runGlossaryList(options, io, ui)
     })
   glossary
     .command('add')
-    .description('add an entry, keeping the file sorted; duplicates and conflicts are refused')
-    .argument('<de>', 'the German form')
-    .argument('<en>', 'the English form')
-    .addOption(new Option('--kind <kind>', 'what it names').choices(glossaryKinds).default('person'))
-    .option('--note <note>', 'a note for maintainers and readers')
+    .description(t('help.glossary.add.description'))
+    .argument('<de>', t('help.glossary.add.de'))
+    .argument('<en>', t('help.glossary.add.en'))
+    .addOption(new Option('--kind <kind>', t('help.glossary.add.kind')).choices(glossaryKinds).default('person'))
+    .option('--note <note>', t('help.glossary.add.note'))
     .action(async (de: string, en: string, options: {kind: GlossaryKind; note?: string}) => {
-      exitCode = await runGlossaryAdd(de, en, options, io)
+      exitCode = await runGlossaryAdd(de, en, options, io, ui)
     })
   glossary
     .command('lint')
-    .description('duplicates, conflicts, empty fields, stray whitespace and chains, with their lines')
+    .description(t('help.glossary.lint.description'))
     .action(async () => {
-      exitCode = await runGlossaryLint(io)
+      exitCode = await runGlossaryLint(io, ui)
     })
   glossary
     .command('candidates')
-    .description('probable names in the articles that the glossary lacks, with counts and first places (TSV on stdout)')
-    .argument('[files...]', `German Markdown files (default: all of ${DEFAULTS.sourceDir})`)
-    .option('--min <n>', 'only names seen at least this often', positiveInteger, 1)
+    .description(t('help.glossary.candidates.description'))
+    .argument('[files...]', germanFiles())
+    .option('--min <n>', t('help.glossary.candidates.min'), parse.positiveWhole, 1)
     .action(async (files: string[], options: {min: number}) => {
-      exitCode = await runGlossaryCandidates(files, options, io)
+      exitCode = await runGlossaryCandidates(files, options, io, ui)
     })
   glossary
     .command('suggest')
-    .description('English spellings for German-press names, best first with the reason (default: the names `candidates` finds)')
-    .argument('[names...]', 'German names, as German papers write them')
-    .option('--json', 'all suggestions as JSON')
-    .option('--add', 'write the best spelling of each name into the names file')
+    .description(t('help.glossary.suggest.description'))
+    .argument('[names...]', t('help.glossary.suggest.names'))
+    .option('--json', t('help.glossary.suggest.json'))
+    .option('--add', t('help.glossary.suggest.add'))
     .action(async (names: string[], options: {json?: boolean; add?: boolean}) => {
       exitCode = await runGlossarySuggest(names, options, io, ui)
     })
   glossary
     .command('check')
-    .description('the same as `tandem check`')
-    .argument('[files...]', `German Markdown files (default: all of ${DEFAULTS.sourceDir})`)
-    .option('--strict', 'glossary violations are errors (exit 1)')
+    .description(t('help.glossary.check.description'))
+    .argument('[files...]', germanFiles())
+    .option('--strict', t('help.strict'))
     .addOption(targetLang())
     .action(async (files: string[], options: {strict?: boolean; targetLang?: string}) => {
       exitCode = await runCheck(files, options, io, ui)
@@ -249,13 +256,13 @@ export async function main(argv: readonly string[], base: CliIo = defaultIo): Pr
 
   glossary
     .command('sync')
-    .description('create the DeepL glossary of the names file, named by its hash, and delete stale ones; builds then use it')
-    .option('--server-url <url>', 'DeepL API server (default: DEEPL_SERVER_URL, else DeepL)')
+    .description(t('help.glossary.sync.description'))
+    .option('--server-url <url>', t('help.serverUrl'))
     .action(async (options: {serverUrl?: string}) => {
-      exitCode = await runGlossarySync(options, io)
+      exitCode = await runGlossarySync(options, io, ui)
     })
 
-  interchangeCommands(program, memory, glossary, io, () => ui, targetLang, (code) => {
+  interchangeCommands(program, memory, glossary, io, ui, targetLang, (code) => {
     exitCode = code
   })
 
@@ -264,9 +271,9 @@ export async function main(argv: readonly string[], base: CliIo = defaultIo): Pr
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.fatal
     // Broken memory lines are reported like any file's problems, at memory/de-en.jsonl:line:column.
-    if (error instanceof MemoryFileError) return reportFiles([error.file], io)
+    if (error instanceof MemoryFileError) return reportFiles([error.file], io, ui)
     if (error instanceof TandemError) {
-      io.stderr(`tandem: ${error.message}`)
+      io.stderr(`tandem: ${say(ui, errorText(error))}`)
       return EXIT.fatal
     }
     // Anything else is a fault of tandem's or of the machine (a full disk): say what, and exit as fatal.
@@ -277,6 +284,126 @@ export async function main(argv: readonly string[], base: CliIo = defaultIo): Pr
   return exitCode
 }
 
+/**
+ * The interface language: `--ui`, else the project's config file (`ui`), else the locale, else English. Read
+ * from the arguments before commander parses them (commander rejects a `--ui` it does not know, in English).
+ */
+async function uiLanguage(argv: readonly string[], io: CliIo): Promise<UiLanguage> {
+  const given = uiArgument(argv)
+  if (given) return given
+  const root = await findProjectRoot(io.cwd).catch(() => undefined)
+  return (root === undefined ? undefined : await configuredUi(root)) ?? uiFromEnvironment(io.env)
+}
+
+/** `--ui de` or `--ui=de` anywhere before `--`, as commander reads a program option. */
+function uiArgument(argv: readonly string[]): UiLanguage | undefined {
+  let found: string | undefined
+  for (const [index, arg] of argv.entries()) {
+    if (arg === '--') break
+    if (arg === '--ui') found = argv[index + 1]
+    else if (arg.startsWith('--ui=')) found = arg.slice('--ui='.length)
+  }
+  return found === 'de' || found === 'en' ? found : undefined
+}
+
+/** commander's Command, saying its own errors in the interface language; subcommands are made the same. */
+class LocalizedCommand extends Command {
+  constructor(
+    name: string | undefined,
+    private readonly ui: i18n
+  ) {
+    super(name)
+  }
+
+  override createCommand(name?: string): Command {
+    return new LocalizedCommand(name, this.ui)
+  }
+
+  override error(message: string, options?: {code?: string; exitCode?: number}): never {
+    return super.error(commanderMessage(message, options?.code, this.ui), options)
+  }
+}
+
+/**
+ * One of commander's error messages in the interface language, its values read back from the English that
+ * commander writes; a message of another shape stays as commander wrote it.
+ */
+function commanderMessage(message: string, code: string | undefined, ui: i18n): string {
+  const {t} = ui
+  const match = (pattern: RegExp) => pattern.exec(message)?.slice(1) ?? []
+  // commander's "(Did you mean …?)" on a line of its own after an unknown option or command.
+  const suggest = (rest: string | undefined) => {
+    const suggestion = /\(Did you mean (.+)\?\)/.exec(rest ?? '')?.[1]
+    return suggestion ? `\n${t('help.commander.didYouMean', {suggestion})}` : ''
+  }
+  if (code === 'commander.unknownOption') {
+    const [option, rest] = match(/^error: unknown option '(.+?)'([\s\S]*)$/)
+    if (option) return t('help.commander.unknownOption', {option}) + suggest(rest)
+  } else if (code === 'commander.unknownCommand') {
+    const [command, rest] = match(/^error: unknown command '(.+?)'([\s\S]*)$/)
+    if (command) return t('help.commander.unknownCommand', {command}) + suggest(rest)
+  } else if (code === 'commander.missingArgument') {
+    const [name] = match(/^error: missing required argument '(.+)'$/)
+    if (name) return t('help.commander.missingArgument', {name})
+  } else if (code === 'commander.optionMissingArgument') {
+    const [option] = match(/^error: option '(.+)' argument missing$/)
+    if (option) return t('help.commander.optionMissingArgument', {option})
+  } else if (code === 'commander.missingMandatoryOptionValue') {
+    const [option] = match(/^error: required option '(.+)' not specified$/)
+    if (option) return t('help.commander.missingMandatoryOptionValue', {option})
+  } else if (code === 'commander.excessArguments') {
+    const [command, expected, received] = match(/^error: too many arguments(?: for '(.+?)')?\. Expected (\d+) arguments? but got (\d+)\.$/)
+    if (expected && received) {
+      const values = {count: Number(expected), received}
+      return command ? t('help.commander.excessArgumentsFor', {...values, command}) : t('help.commander.excessArguments', values)
+    }
+  } else if (code === 'commander.invalidArgument') {
+    // commander's choices check says "Allowed choices are a, b."; tandem's own parsers say it already in `ui`.
+    const said = (reason = '') => {
+      const choices = /^Allowed choices are (.+)\.$/.exec(reason)?.[1]
+      return choices ? t('help.commander.choices', {choices}) : reason
+    }
+    const [option, value, reason] = match(/^error: option '(.+?)' argument '([\s\S]*?)' is invalid\. ([\s\S]*)$/)
+    if (option) return t('help.commander.invalidOption', {option, value, reason: said(reason)})
+    const [argumentValue, name, argumentReason] = match(/^error: command-argument value '([\s\S]*?)' is invalid for argument '(.+?)'\. ([\s\S]*)$/)
+    if (name) return t('help.commander.invalidArgument', {value: argumentValue, name, reason: said(argumentReason)})
+  }
+  return message
+}
+
+/** commander's help with its headings, and the choices and defaults it adds to a description, in the interface language. */
+function localizedHelp(ui: i18n): HelpConfiguration {
+  const {t} = ui
+  const titles: Readonly<Record<string, string>> = {
+    'Usage:': t('help.titles.usage'),
+    'Options:': t('help.titles.options'),
+    'Commands:': t('help.titles.commands'),
+    'Arguments:': t('help.titles.arguments'),
+    'Global Options:': t('help.titles.globalOptions')
+  }
+  /** A description with what commander adds after it in parentheses (`choices: …, default: …`). */
+  const described = (description: string, extras: readonly string[]) => {
+    if (extras.length === 0) return description
+    return description ? `${description} (${extras.join(', ')})` : `(${extras.join(', ')})`
+  }
+  const choices = (values: readonly string[] | undefined) => (values ? [t('help.choices', {choices: values.map((choice) => JSON.stringify(choice)).join(', ')})] : [])
+  return {
+    styleTitle: (title) => titles[title] ?? title,
+    optionDescription: (option) => {
+      // As commander shows it: a default of an option that takes a value, or of a boolean one set to a boolean.
+      const shown = option.defaultValue !== undefined && (option.required || option.optional || (option.isBoolean() && typeof option.defaultValue === 'boolean'))
+      const value: unknown = option.defaultValue
+      const defaults = shown ? [t('help.default', {value: option.defaultValueDescription ?? JSON.stringify(value)})] : []
+      return described(option.description, [...choices(option.argChoices), ...defaults])
+    },
+    argumentDescription: (argument) => {
+      const value: unknown = argument.defaultValue
+      const defaults = value !== undefined ? [t('help.default', {value: argument.defaultValueDescription ?? JSON.stringify(value)})] : []
+      return described(argument.description, [...choices(argument.argChoices), ...defaults])
+    }
+  }
+}
+
 /** Arguments and options that name files: resolved against the folder the command was run in. */
 const pathArguments = new Set(['files', 'file', 'german', 'english'])
 
@@ -284,13 +411,9 @@ const pathArguments = new Set(['files', 'file', 'german', 'english'])
  * Find the project from the folder the command runs in, as git finds its repository, and make it the
  * commands' `cwd`, with the file arguments resolved against where they were typed. Outside a project: exit 2.
  */
-async function enterProject(action: Command, io: CliIo): Promise<void> {
+async function enterProject(action: Command, io: CliIo, ui: i18n): Promise<void> {
   const root = await findProjectRoot(io.cwd)
-  if (root === undefined) {
-    throw new TandemError(
-      `not inside a tandem project: neither ${io.cwd} nor a folder above it has tandem.config.json or ${DEFAULTS.sourceDir}; create ${DEFAULTS.sourceDir} (or tandem.config.json) to start one`
-    )
-  }
+  if (root === undefined) throw new TandemError(ui.t('cli.notInProject', {dir: io.cwd, source: DEFAULTS.sourceDir}))
   if (root === path.resolve(io.cwd)) return
   const from = io.cwd
   const resolve = (value: unknown) => (typeof value === 'string' ? path.resolve(from, value) : value)
@@ -303,45 +426,26 @@ async function enterProject(action: Command, io: CliIo): Promise<void> {
   io.cwd = root
 }
 
-function targetLanguage(value: string): string {
-  const problem = targetLanguageProblem(value)
-  if (problem) throw new InvalidArgumentError(problem)
-  return value
-}
-
-/** The default as the help shows it. */
-function byDefault(value: string | number): string {
-  return ` (default: ${value})`
-}
-
-function positiveNumber(value: string): number {
-  const number = Number(value)
-  if (!Number.isFinite(number) || number <= 0) throw new InvalidArgumentError('expected a number above 0')
-  return number
-}
-
-function nonNegativeNumber(value: string): number {
-  const number = Number(value)
-  if (value.trim() === '' || !Number.isFinite(number) || number < 0) throw new InvalidArgumentError('expected a number of at least 0')
-  return number
-}
-
-function wholeNumber(value: string): number {
-  const number = Number(value)
-  if (!Number.isInteger(number) || number < 0) throw new InvalidArgumentError('expected a whole number of at least 0')
-  return number
-}
-
-function confidence(value: string): number {
-  const number = Number(value)
-  if (value.trim() === '' || !Number.isFinite(number) || number < 0 || number > 1) throw new InvalidArgumentError('expected a number from 0 to 1')
-  return number
-}
-
-function positiveInteger(value: string): number {
-  const number = Number(value)
-  if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError('expected a whole number of at least 1')
-  return number
+/** The option parsers, saying what is wrong with a value in the interface language (commander puts it after its own words). */
+function optionParsers(ui: i18n) {
+  const {t} = ui
+  const number = (check: (value: number) => boolean, wanted: string) => (value: string) => {
+    const parsed = Number(value)
+    if (value.trim() === '' || !check(parsed)) throw new InvalidArgumentError(wanted)
+    return parsed
+  }
+  return {
+    targetLanguage(value: string): string {
+      const problem = targetLanguageProblem(value)
+      if (problem) throw new InvalidArgumentError(say(ui, problem))
+      return value
+    },
+    positive: number((value) => Number.isFinite(value) && value > 0, t('help.values.positive')),
+    fromZero: number((value) => Number.isFinite(value) && value >= 0, t('help.values.fromZero')),
+    whole: number((value) => Number.isInteger(value) && value >= 0, t('help.values.whole')),
+    confidence: number((value) => Number.isFinite(value) && value >= 0 && value <= 1, t('help.values.confidence')),
+    positiveWhole: number((value) => Number.isInteger(value) && value >= 1, t('help.values.positiveWhole'))
+  }
 }
 
 /** The interface language a user's locale asks for, as gettext reads it: `LC_ALL`, then `LC_MESSAGES`, then `LANG`. */

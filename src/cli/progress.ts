@@ -1,4 +1,7 @@
 import {Presets, SingleBar} from 'cli-progress'
+import type {i18n, TFunction} from 'i18next'
+import {createI18n, say} from '../i18n/index.ts'
+import {errorText} from '../core/errors.ts'
 import {ProviderRateLimitError} from '../providers/errors.ts'
 import type {RetryEvent} from '../providers/scheduler.ts'
 import type {TranslationProgress} from '../pipeline/run-project.ts'
@@ -26,9 +29,11 @@ export const restoreTerminal = '\x1B[?25h\x1B[?7h'
  * Segments done/total, characters and an ETA, as a cli-progress bar on a terminal. Without a terminal, a line
  * per answer; `totals` (from the dry-run count) is then optional, since counting first means parsing twice.
  */
-export function createProgressDisplay(stream: ProgressStream, totals?: Totals): ProgressDisplay {
-  return stream.isTTY && totals ? new BarDisplay(stream, totals) : new LineDisplay(stream, totals)
+export function createProgressDisplay(stream: ProgressStream, totals?: Totals, ui: i18n = english): ProgressDisplay {
+  return stream.isTTY && totals ? new BarDisplay(stream, totals, ui.t) : new LineDisplay(stream, totals, ui)
 }
+
+const english = createI18n('en')
 
 class BarDisplay implements ProgressDisplay {
   private readonly bar: SingleBar
@@ -42,13 +47,14 @@ class BarDisplay implements ProgressDisplay {
 
   constructor(
     private readonly stream: ProgressStream,
-    private readonly totals: Totals
+    private readonly totals: Totals,
+    private readonly t: TFunction
   ) {
     process.once('exit', this.onExit)
     this.bar = new SingleBar(
       {
         stream,
-        format: 'translating {bar} {segments}/{segmentsTotal} segments | {value}/{total} characters | ETA {eta_formatted} {note}',
+        format: t('cli.progress.bar'),
         hideCursor: true,
         // The ETA follows characters, which is what DeepL's time and price follow.
         etaBuffer: 20,
@@ -68,8 +74,8 @@ class BarDisplay implements ProgressDisplay {
   }
 
   retry(event: RetryEvent): void {
-    const why = event.error instanceof ProviderRateLimitError ? 'rate-limited' : 'no answer or a server error'
-    this.bar.update({note: `(${why}: retry ${event.retry} in ${seconds(event.waitMs)})`})
+    const why = this.t(event.error instanceof ProviderRateLimitError ? 'cli.progress.rateLimited' : 'cli.progress.unavailable')
+    this.bar.update({note: this.t('cli.progress.retryNote', {why, retry: event.retry, wait: seconds(event.waitMs, this.t)})})
   }
 
   note(text: string): void {
@@ -88,20 +94,27 @@ class LineDisplay implements ProgressDisplay {
 
   constructor(
     private readonly stream: ProgressStream,
-    private readonly totals: Totals | undefined
+    private readonly totals: Totals | undefined,
+    private readonly ui: i18n
   ) {}
+
+  private get t(): TFunction {
+    return this.ui.t
+  }
 
   update(progress: TranslationProgress): void {
     this.segments += progress.segments
     this.characters += progress.billedCharacters
+    const {t} = this
     const sofar = this.totals
-      ? `${this.segments}/${this.totals.segments} segments, ${this.characters}/${this.totals.billedCharacters} characters`
-      : `${this.segments} segments, ${this.characters} characters so far`
-    this.stream.write(`${progress.file}: ${progress.segments} segments translated (${progress.billedCharacters} characters); ${sofar}\n`)
+      ? t('cli.progress.sofarOf', {segments: this.segments, segmentsTotal: this.totals.segments, characters: this.characters, charactersTotal: this.totals.billedCharacters})
+      : t('cli.progress.sofar', {segments: this.segments, characters: this.characters})
+    this.stream.write(`${t('cli.progress.answered', {file: progress.file, segments: progress.segments, characters: progress.billedCharacters, sofar})}\n`)
   }
 
   retry(event: RetryEvent): void {
-    this.stream.write(`${event.error.message}; retry ${event.retry} in ${seconds(event.waitMs)}\n`)
+    const error = say(this.ui, errorText(event.error))
+    this.stream.write(`${this.t('cli.progress.retryLine', {error, retry: event.retry, wait: seconds(event.waitMs, this.t)})}\n`)
   }
 
   note(text: string): void {
@@ -111,6 +124,6 @@ class LineDisplay implements ProgressDisplay {
   stop(): void {}
 }
 
-function seconds(ms: number): string {
-  return `${(ms / 1000).toFixed(1)} s`
+function seconds(ms: number, t: TFunction): string {
+  return t('cli.progress.seconds', {seconds: (ms / 1000).toFixed(1)})
 }

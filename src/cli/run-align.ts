@@ -29,10 +29,10 @@ export interface MemoryAlignOptions {
  */
 export async function runMemoryAlign(german: string, english: string, options: MemoryAlignOptions, io: CliIo, ui: i18n): Promise<number> {
   const project = await openProject({root: io.cwd, targetLang: options.targetLang})
-  if (project.glossaryBroken) return reportFiles([project.glossary.file], io)
+  if (project.glossaryBroken) return reportFiles([project.glossary.file], io, ui)
   const files = await Promise.all([german, english].map((input) => readSourceFile(path.resolve(io.cwd, input), io.cwd)))
   const [germanFile, englishFile] = files as [VFile, VFile]
-  if (files.some((file) => file.messages.some((message) => message.fatal))) return reportFiles(files, io)
+  if (files.some((file) => file.messages.some((message) => message.fatal))) return reportFiles(files, io, ui)
 
   const de = await segmentBlocks(germanFile, project, 'de')
   const en = await segmentBlocks(englishFile, project, 'en')
@@ -54,7 +54,7 @@ export async function runMemoryAlign(german: string, english: string, options: M
   if (options.dryRun) {
     io.stdout(alignmentTable(links, germanSegments, englishSegments, result, ui))
     io.stderr(ui.t('cli.align.dryRun', counts))
-    return reportFiles(files, io)
+    return reportFiles(files, io, ui)
   }
   const memory = await TranslationMemory.open(path.join(project.root, project.settings.memoryPath))
   await memory.append(result.records)
@@ -64,7 +64,7 @@ export async function runMemoryAlign(german: string, english: string, options: M
     io.stderr(ui.t('cli.align.skipped', {de: where(germanSegments[target.de], germanFile), en: where(englishSegments[target.en[0] ?? -1], englishFile), reason}))
   }
   io.stderr(ui.t('cli.align.summary', {...counts, memory: project.settings.memoryPath}))
-  return reportFiles(files, io)
+  return reportFiles(files, io, ui)
 }
 
 async function segmentBlocks(file: VFile, project: Project, language: 'de' | 'en'): Promise<AlignBlock[]> {
@@ -93,7 +93,7 @@ function alignmentTable(links: readonly BlockLink[], de: readonly Segment[], en:
     const confidence = link.de.length > 0 && link.en.length > 0 ? link.confidence.toFixed(2) : ''
     return `| ${confidence} | ${cell(de, link.de)} | ${cell(en, link.en)} | ${escapeCell(status)} |`
   })
-  return [`| ${ui.t('cli.align.confidence')} | Deutsch | English | ${ui.t('cli.align.status')} |`, '| ---: | --- | --- | --- |', ...rows].join('\n')
+  return [`| ${ui.t('cli.align.confidence')} | ${ui.t('parallel.source')} | ${ui.t('parallel.target')} | ${ui.t('cli.align.status')} |`, '| ---: | --- | --- | --- |', ...rows].join('\n')
 }
 
 /** A block in a table cell: its line and its opening words. */

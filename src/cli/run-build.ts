@@ -50,7 +50,7 @@ export interface BuildCommandOptions {
 export async function runBuild(files: string[], options: BuildCommandOptions, io: CliIo, ui: i18n): Promise<number> {
   // A plain-text article parsed as Markdown would be billed and written as nonsense.
   const notMarkdown = files.find((file) => !file.toLowerCase().endsWith('.md'))
-  if (notMarkdown) throw new TandemError(`\`${notMarkdown}\` is not a Markdown file; turn a plain-text article into one with \`tandem import ${notMarkdown}\``)
+  if (notMarkdown) throw new TandemError(ui.t('cli.notMarkdown', {file: notMarkdown}))
   const project = await openProject({
     root: io.cwd,
     ...(files.length > 0 ? {files} : {}),
@@ -70,13 +70,13 @@ export async function runBuild(files: string[], options: BuildCommandOptions, io
   if (options.dryRun) {
     const llm = settings.provider === 'openai'
     const counted = await estimate({project, ...(llm ? {limits: openaiLimits(settings.openai)} : {})})
-    const exitCode = reportFiles([counted.glossary, ...counted.failed, ...counted.editions], io)
+    const exitCode = reportFiles([counted.glossary, ...counted.failed, ...counted.editions], io, ui)
     if (options.json) io.stdout(JSON.stringify(llm ? tokenEstimateJson(counted, settings) : estimateJson(counted, price), null, 2))
-    else io.stdout(llm ? formatTokenEstimate(counted, settings) : formatEstimate(counted, price, ui.t))
+    else io.stdout(llm ? formatTokenEstimate(counted, settings, ui.t) : formatEstimate(counted, price, ui.t))
     return exitCode
   }
   if (options.json) {
-    io.stderr('tandem: --json goes with --dry-run')
+    io.stderr(`tandem: ${ui.t('cli.jsonNeedsDryRun')}`)
     return EXIT.fatal
   }
 
@@ -84,6 +84,7 @@ export async function runBuild(files: string[], options: BuildCommandOptions, io
   const scheduler = new RequestScheduler({...settings.retry, maxInFlight: settings.concurrency, onRetry: (event) => display?.retry(event)})
   const provider = createProvider(settings, io.env, {scheduler, glossaryHash: project.glossaryHash, ...(options.serverUrl ? {serverUrl: options.serverUrl} : {}), ...(options.baseUrl ? {baseUrl: options.baseUrl} : {})})
   const progress = provider ? io.progress : undefined
+  const {t} = ui
   // Ctrl-C: the first stops sending and lets the build store what is in flight and write what is complete; a second quits.
   const stopping = new AbortController()
   const stopListening = io.interrupts?.(() => {
@@ -107,7 +108,7 @@ export async function runBuild(files: string[], options: BuildCommandOptions, io
       site: {ui: ui.language === 'de' ? 'de' : 'en'},
       ...(provider ? {provider} : {}),
       // The plan is known before anything is sent: a terminal gets a bar with its total, a log plain lines.
-      ...(progress ? {onPlan: (total: Figures) => void (display = startProgress(progress, total, planCost(total, settings)))} : {}),
+      ...(progress ? {onPlan: (total: Figures) => void (display = startProgress(progress, total, planCost(total, settings, t), ui))} : {}),
       onProgress: (answer) => display?.update(answer),
       onMemoryWait: (wait) => io.stderr(lockWaitLine(wait, io, ui)),
       postEdits: {
@@ -124,7 +125,8 @@ export async function runBuild(files: string[], options: BuildCommandOptions, io
 
   const exitCode = reportFiles(
     [result.glossary, ...(result.memory ? [result.memory] : []), ...result.files.map((built) => built.file), ...result.editions],
-    io
+    io,
+    ui
   )
   if (result.files.length === 0 && exitCode === EXIT.ok) io.stderr(ui.t('cli.noFiles', {dir: DEFAULTS.sourceDir}))
   const summary = [ui.t('cli.files', fileCounts(result.files))]
@@ -147,7 +149,7 @@ export async function runBuild(files: string[], options: BuildCommandOptions, io
       files: result.files.filter((file) => !file.ok).length
     }
     // Why the build stopped, and how to go on: kept with --quiet, like the file reports.
-    ;(io.report ?? io.stderr)(quotaMessage(left, project.settings.memoryPath, price, settings.provider))
+    ;(io.report ?? io.stderr)(quotaMessage(left, project.settings.memoryPath, price, settings.provider, t))
     return EXIT.quota
   }
   if (result.stoppedBy instanceof ProviderAuthorizationError) return EXIT.fatal
@@ -198,8 +200,8 @@ export function createProvider(settings: Settings, env: NodeJS.ProcessEnv, choic
 }
 
 /** What a plan costs, as the progress line shows it: billed characters for DeepL, estimated tokens for an LLM. */
-function planCost(total: Figures, settings: Settings): string {
-  if (settings.provider === 'openai') return `${tokenCost(total, settings).toFixed(4)} at the openai.*PricePerMillion prices`
+function planCost(total: Figures, settings: Settings, t: TFunction): string {
+  if (settings.provider === 'openai') return t('cli.tokens.progressCost', {cost: tokenCost(total, settings).toFixed(4)})
   return money(costOf(total.billedCharacters, settings.price.perMillion))
 }
 
@@ -209,8 +211,17 @@ export function tokenCost(figures: Pick<Figures, 'inputTokens' | 'outputTokens'>
 }
 
 /** The dry-run table for an LLM: estimated tokens instead of billed characters. */
-export function formatTokenEstimate(counted: Estimate, settings: Pick<Settings, 'openai'>): string {
-  const header = ['file', 'segments', 'memory hits', 'to translate', 'input tokens', 'output tokens', 'requests', 'cost']
+export function formatTokenEstimate(counted: Estimate, settings: Pick<Settings, 'openai'>, t: TFunction = english): string {
+  const header = [
+    t('cli.plan.file'),
+    t('cli.plan.segments'),
+    t('cli.plan.memoryHits'),
+    t('cli.plan.toTranslate'),
+    t('cli.tokens.input'),
+    t('cli.tokens.output'),
+    t('cli.plan.requests'),
+    t('cli.tokens.cost')
+  ]
   const row = (name: string, figures: Figures) => [
     name,
     String(figures.segments),
@@ -221,15 +232,10 @@ export function formatTokenEstimate(counted: Estimate, settings: Pick<Settings, 
     String(figures.requests),
     tokenCost(figures, settings).toFixed(4)
   ]
-  const rows = [header, ...counted.files.map((file) => row(file.file, file)), row(english('cli.plan.total', {count: counted.total.files}), counted.total)]
-  const widths = header.map((_, column) => Math.max(...rows.map((cells) => (cells[column] ?? '').length)))
-  const lines = rows.map((cells) =>
-    cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join('  ')
-  )
+  const rows = [header, ...counted.files.map((file) => row(file.file, file)), row(t('cli.plan.total', {count: counted.total.files}), counted.total)]
+  const lines = alignColumns(rows)
   const {inputPricePerMillion: input, outputPricePerMillion: output} = settings.openai
-  lines.push(
-    `tokens estimated as characters / 4; cost at ${input} per million input and ${output} per million output tokens (openai.inputPricePerMillion, openai.outputPricePerMillion)`
-  )
+  lines.push(t('cli.tokens.price', {input, output}))
   return lines.join('\n')
 }
 
@@ -252,27 +258,28 @@ function tokenEstimateJson(counted: Estimate, settings: Pick<Settings, 'openai'>
 }
 
 /** A bar with the plan's total on a terminal, plain lines in a log; nothing when nothing is sent. */
-function startProgress(stream: NonNullable<CliIo['progress']>, total: Figures, cost: string): ProgressDisplay | undefined {
+function startProgress(stream: NonNullable<CliIo['progress']>, total: Figures, cost: string, ui: i18n): ProgressDisplay | undefined {
   if (total.toTranslate === 0) return undefined
-  if (!stream.isTTY) return createProgressDisplay(stream)
-  stream.write(`${sends(total)}, ${cost}\n`)
-  return createProgressDisplay(stream, {segments: total.toTranslate, billedCharacters: total.billedCharacters})
+  if (!stream.isTTY) return createProgressDisplay(stream, undefined, ui)
+  stream.write(`${sends(total, ui.t)}, ${cost}\n`)
+  return createProgressDisplay(stream, {segments: total.toTranslate, billedCharacters: total.billedCharacters}, ui)
 }
 
+/** Why the build stopped, what is left, and that a build again sends only that. */
 function quotaMessage(
   left: {toTranslate: number; billedCharacters: number; files: number},
   memoryPath: string,
   price: number,
-  provider: Settings['provider']
+  provider: Settings['provider'],
+  t: TFunction
 ): string {
-  const files = left.files === 1 ? '1 file' : `${left.files} files`
-  const whose = provider === 'openai' ? "The OpenAI account's quota" : "DeepL's character quota"
-  return [
-    `${whose} is used up. Still to translate: ${left.toTranslate} ${left.toTranslate === 1 ? 'segment' : 'segments'}, ${left.billedCharacters} characters`,
-    `(${money(costOf(left.billedCharacters, price))}) in ${files}.`,
-    `Every translation received is kept in ${memoryPath}; when the quota renews, or with another key,`,
-    'run `tandem build` again: it sends only what is missing (`tandem build --dry-run` counts it).'
-  ].join(' ')
+  const figures = {
+    segments: t('cli.quota.segments', {count: left.toTranslate}),
+    characters: left.billedCharacters,
+    cost: money(costOf(left.billedCharacters, price)),
+    files: t('cli.quota.files', {count: left.files})
+  }
+  return [t(provider === 'openai' ? 'cli.quota.openai' : 'cli.quota.deepl'), t('cli.quota.left', figures), t('cli.quota.again', {memory: memoryPath})].join(' ')
 }
 
 /** "12 segments to translate, 3456 characters in 2 requests", in the interface language. */
@@ -308,12 +315,15 @@ export function formatEstimate(counted: Estimate, price: number, t: TFunction = 
     money(costOf(figures.billedCharacters, price)).slice(1)
   ]
   const rows = [header, ...counted.files.map((file) => row(file.file, file)), row(t('cli.plan.total', {count: counted.total.files}), counted.total)]
-  const widths = header.map((_, column) => Math.max(...rows.map((cells) => (cells[column] ?? '').length)))
-  const lines = rows.map((cells) =>
-    cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join('  ')
-  )
+  const lines = alignColumns(rows)
   lines.push(t('cli.plan.price', {price}))
   return lines.join('\n')
+}
+
+/** A table's rows as lines: the first column to the left, the figures to the right, two spaces between. */
+function alignColumns(rows: readonly string[][]): string[] {
+  const widths = (rows[0] ?? []).map((_, column) => Math.max(...rows.map((cells) => (cells[column] ?? '').length)))
+  return rows.map((cells) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join('  '))
 }
 
 function estimateJson(counted: Estimate, price: number) {

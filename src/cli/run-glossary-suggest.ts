@@ -15,12 +15,12 @@ import {EXIT, reportFiles, type CliIo} from './io.ts'
  */
 export async function runGlossarySuggest(names: string[], options: {json?: boolean; add?: boolean}, io: CliIo, ui: i18n): Promise<number> {
   const project = await openProject({root: io.cwd, allowMissingGlossary: true})
-  if (project.glossaryBroken) return reportFiles([project.glossary.file], io)
+  if (project.glossaryBroken) return reportFiles([project.glossary.file], io, ui)
   let wanted = names
   if (wanted.length === 0) {
     const {candidates, vfiles} = await projectCandidates(project, io.cwd)
     const failed = vfiles.filter((file) => file.messages.some((message) => message.fatal))
-    if (failed.length > 0) return reportFiles(failed, io)
+    if (failed.length > 0) return reportFiles(failed, io, ui)
     // Acronyms are names, but there is nothing to spell.
     wanted = candidates.filter((candidate) => candidate.reason !== 'acronym').map((candidate) => candidate.text)
   }
@@ -56,7 +56,7 @@ async function addBest(
   // The same check as `glossary add`: a chain, a conflict or a bad field never lands in the file.
   const check = new VFile({path: glossary.path, cwd: io.cwd})
   parseNamesFile(check, Buffer.from(content))
-  if (countMessages([check]).errors > 0) return reportFiles([check], io)
+  if (countMessages([check]).errors > 0) return reportFiles([check], io, ui)
   await writeFileAtomic(glossary.path, content)
   io.stderr(ui.t('cli.suggestAdded', {count: added, file: displayPath}))
   return EXIT.ok

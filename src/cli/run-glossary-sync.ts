@@ -1,3 +1,4 @@
+import type {i18n} from 'i18next'
 import {deeplGlossaryName} from '../glossary/deepl-glossary-name.ts'
 import {openProject} from '../pipeline/project.ts'
 import {DeepLProvider, deeplOptionsFromEnvironment} from '../providers/deepl.ts'
@@ -12,23 +13,23 @@ export interface GlossarySyncCommandOptions {
  * `tandem glossary sync`: make the DeepL glossary `tandem-names-<hash>` from names.tsv (or keep it when
  * it exists) and delete the stale `tandem-names-*` ones. Builds then send its id.
  */
-export async function runGlossarySync(options: GlossarySyncCommandOptions, io: CliIo): Promise<number> {
+export async function runGlossarySync(options: GlossarySyncCommandOptions, io: CliIo, ui: i18n): Promise<number> {
   const deeplOptions = deeplOptionsFromEnvironment(io.env, options.serverUrl ? {serverUrl: options.serverUrl} : {})
   if (!deeplOptions) {
-    io.stderr('tandem: `glossary sync` talks to DeepL and needs an API key: set DEEPL_AUTH_KEY')
+    io.stderr(`tandem: ${ui.t('cli.glossary.syncNeedsKey')}`)
     return EXIT.fatal
   }
   // No article is read: `files: []` spares the walk through the sources.
   const project = await openProject({root: io.cwd, files: []})
   const glossaryPath = project.settings.glossaryPath
   if (project.glossaryBroken) {
-    reportFiles([project.glossary.file], io)
-    io.stderr(`${glossaryPath} has errors; nothing was sent to DeepL`)
+    reportFiles([project.glossary.file], io, ui)
+    io.stderr(ui.t('cli.glossary.syncBroken', {file: glossaryPath}))
     return EXIT.errors
   }
   const name = deeplGlossaryName(project.glossaryHash)
   if (!name || project.glossary.entries.length === 0) {
-    io.stderr(`tandem: ${glossaryPath} has no entries; nothing to sync`)
+    io.stderr(`tandem: ${ui.t('cli.glossary.syncEmpty', {file: glossaryPath})}`)
     return EXIT.fatal
   }
   const provider = new DeepLProvider({...deeplOptions, glossaryName: name})
@@ -38,8 +39,8 @@ export async function runGlossarySync(options: GlossarySyncCommandOptions, io: C
     name
   )
   const count = result.deleted.length
-  const deleted = count === 0 ? '' : `, deleted ${count} stale ${count === 1 ? 'glossary' : 'glossaries'}`
-  const entries = `${result.entryCount} ${result.entryCount === 1 ? 'entry' : 'entries'}`
-  io.stderr(`${result.created ? 'created' : 'kept'} ${result.name} (${entries})${deleted}`)
+  const deleted = count === 0 ? '' : ui.t('cli.glossary.deleted', {count})
+  const entries = ui.t('cli.glossary.entries', {count: result.entryCount})
+  io.stderr(ui.t(result.created ? 'cli.glossary.created' : 'cli.glossary.kept', {name: result.name, entries, deleted}))
   return EXIT.ok
 }

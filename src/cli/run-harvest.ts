@@ -11,7 +11,7 @@ export async function runHarvest(files: string[], options: {author?: string}, io
     postEdits: authorOption(options.author, project.root),
     onMemoryWait: (wait) => io.stderr(lockWaitLine(wait, io, ui))
   })
-  const exitCode = reportFiles([result.glossary, ...result.files, ...result.editions], io)
+  const exitCode = reportFiles([result.glossary, ...result.files, ...result.editions], io, ui)
   io.stderr([ui.t('cli.harvested', {count: result.harvested}), ...(result.stale > 0 ? [ui.t('cli.stalePostEdits', {count: result.stale})] : [])].join(', '))
   return exitCode
 }

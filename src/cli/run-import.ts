@@ -7,6 +7,7 @@ import {importPlainText} from '../import/index.ts'
 import {DEFAULTS} from '../core/defaults.ts'
 import {readSourceFile} from '../pipeline/read-source.ts'
 import {writeFileAtomic} from '../core/write-file-atomic.ts'
+import {fileMessage, phrase} from '../core/phrase.ts'
 import {fileExists, reportFiles, type CliIo} from './io.ts'
 
 export interface ImportCommandOptions {
@@ -26,7 +27,7 @@ export async function runImport(input: string, options: ImportCommandOptions, io
     file.value = await readFile(filePath)
   } catch {
     // Let the shared reader say what is wrong with the path.
-    return reportFiles([await readSourceFile(filePath, io.cwd)], io)
+    return reportFiles([await readSourceFile(filePath, io.cwd)], io, ui)
   }
   try {
     const {slug, date, author, sourceUrl} = options
@@ -39,12 +40,12 @@ export async function runImport(input: string, options: ImportCommandOptions, io
     const output = path.join(DEFAULTS.sourceDir, `${article.slug}.md`)
     const target = path.join(io.cwd, output)
     if (!options.force && (await fileExists(target))) {
-      file.fail(`\`${output}\` exists already; pass --force to overwrite it`, {ruleId: 'file-exists', source: 'tandem'})
+      throw fileMessage(file, 'error', phrase('messages.file-exists', '`{{file}}` exists already; pass --force to overwrite it', {file: output}))
     }
     await writeFileAtomic(target, article.markdown)
     io.stderr(ui.t('cli.imported', {file: output}))
   } catch (error) {
     if (!(error instanceof VFileMessage)) throw error
   }
-  return reportFiles([file], io)
+  return reportFiles([file], io, ui)
 }

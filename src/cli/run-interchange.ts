@@ -17,6 +17,7 @@ import {segmentFiles} from '../pipeline/segment-files.ts'
 import {countMessages} from './report.ts'
 import {EXIT, reportFiles, type CliIo} from './io.ts'
 import {isoToday} from '../core/today.ts'
+import {fileMessage, phrase} from '../core/phrase.ts'
 
 /** Written into the files' tool fields. */
 const toolVersion = '0.1.0'
@@ -32,9 +33,9 @@ interface Opened {
   files: VFile[]
 }
 
-async function open(io: CliIo, options: {targetLang?: string; files?: string[]}): Promise<Opened | number> {
+async function open(io: CliIo, ui: i18n, options: {targetLang?: string; files?: string[]}): Promise<Opened | number> {
   const project = await openProject({root: io.cwd, targetLang: options.targetLang, ...(options.files?.length ? {files: options.files} : {})})
-  if (project.glossaryBroken) return reportFiles([project.glossary.file], io)
+  if (project.glossaryBroken) return reportFiles([project.glossary.file], io, ui)
   const memory = await TranslationMemory.open(path.join(project.root, project.settings.memoryPath))
   const files = await segmentFiles(project, memory)
   const broken = files.filter((file) => file.messages.some((message) => message.fatal))
@@ -48,14 +49,14 @@ async function readInput(io: CliIo, input: string): Promise<{file: VFile; bytes?
     return {file, bytes: await readFile(file.path)}
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    fail(file, code === 'ENOENT' ? 'no such file' : `cannot read the file (${code})`, undefined, 'unreadable-file')
+    fail(file, code === 'ENOENT' ? phrase('messages.unreadable-file.missing', 'no such file') : phrase('messages.unreadable-file.other', 'cannot read the file ({{code}})', {code: String(code)}), undefined)
     return {file}
   }
 }
 
 /** `tandem memory export --format tmx -o FILE`: the whole memory as TMX 1.4b. */
 export async function runMemoryExport(options: {output: string; targetLang?: string}, io: CliIo, ui: i18n): Promise<number> {
-  const opened = await open(io, options)
+  const opened = await open(io, ui, options)
   if (typeof opened === 'number') return opened
   const placeholders = new Map<string, readonly Placeholder[]>()
   for (const segment of opened.segments) placeholders.set(segment.key, segment.placeholders)
@@ -82,7 +83,7 @@ export interface TmxImportOptions {
 
 /** `tandem memory import FILE.tmx`: a TMX's units into the memory, keyed as the build keys them. */
 export async function runTmxImport(input: string, options: TmxImportOptions, io: CliIo, ui: i18n): Promise<number> {
-  const opened = await open(io, options)
+  const opened = await open(io, ui, options)
   if (typeof opened === 'number') return opened
   const {project, memory} = opened
   const {file, bytes} = await readInput(io, input)
@@ -100,14 +101,14 @@ export async function runTmxImport(input: string, options: TmxImportOptions, io:
     note: `imported from ${path.basename(file.path)}`
   })
   for (const {unit, reason} of plan.rejected) {
-    fail(file, `the inline codes of this unit do not match its segment in ${project.settings.sourceDir}: ${reason}`, unit.targetPlace, 'interchange-tags')
+    fail(file, phrase('messages.interchange-tags.segment', 'the inline codes of this unit do not match its segment in {{dir}}: {{problem}}', {dir: project.settings.sourceDir, problem: reason}), unit.targetPlace)
   }
   // An error anywhere in the file imports nothing from it: the translator fixes it and imports again.
   if (countMessages([file]).errors === 0) {
     await memory.append(plan.records)
     await memory.compact()
   }
-  const exitCode = reportFiles([file, ...opened.broken], io)
+  const exitCode = reportFiles([file, ...opened.broken], io, ui)
   if (countMessages([file]).errors === 0) {
     io.stderr(
       ui.t('cli.tmxImported', {
@@ -131,9 +132,9 @@ export async function runXliffExport(
   io: CliIo,
   ui: i18n
 ): Promise<number> {
-  const opened = await open(io, {...options, files})
+  const opened = await open(io, ui, {...options, files})
   if (typeof opened === 'number') return opened
-  if (opened.broken.length > 0) return reportFiles(opened.broken, io)
+  if (opened.broken.length > 0) return reportFiles(opened.broken, io, ui)
   const articles = opened.files.map((file) => ({
     original: path.relative(opened.project.root, file.path).split(path.sep).join('/'),
     segments: tandemData(file)
@@ -169,7 +170,7 @@ export async function runXliffImport(input: string, options: {targetLang?: strin
   const {file, bytes} = await readInput(io, input)
   const units = bytes ? readXliff(file, bytes) : []
   const originals = [...new Set(units.map((unit) => unit.original ?? ''))]
-  const opened = await open(io, {targetLang: options.targetLang})
+  const opened = await open(io, ui, {targetLang: options.targetLang})
   if (typeof opened === 'number') return opened
   const {project, memory} = opened
   const articles = new Map<string, Segment[]>()
@@ -186,27 +187,24 @@ export async function runXliffImport(input: string, options: {targetLang?: strin
     ...(options.author ? {author: options.author} : {})
   })
   for (const {unit, reason} of plan.rejected) {
-    fail(file, `the tags of this target do not match its source: ${reason}`, unit.targetPlace, 'interchange-tags')
+    fail(file, phrase('messages.interchange-tags.xliff', 'the tags of this target do not match its source: {{problem}}', {problem: reason}), unit.targetPlace)
   }
   for (const unit of plan.missing) {
     const reason = articles.has(unit.original ?? '')
-      ? `segment \`${unit.id}\` is no longer in ${unit.original}; its target was not imported`
-      : `${unit.original} is not an article of ${project.settings.sourceDir}; its target was not imported`
-    file.message(reason, {place: unit.place, ruleId: 'xliff-missing-segment', source: 'tandem'}).fatal = false
+      ? phrase('messages.xliff-missing-segment.segment', 'segment `{{id}}` is no longer in {{article}}; its target was not imported', {id: String(unit.id), article: String(unit.original)})
+      : phrase('messages.xliff-missing-segment.article', '{{article}} is not an article of {{dir}}; its target was not imported', {article: String(unit.original), dir: project.settings.sourceDir})
+    fileMessage(file, 'warning', reason, unit.place)
   }
   for (const unit of plan.stale) {
-    file.message(`the German of segment \`${unit.id}\` changed since this file was exported; its target was not imported`, {
-      place: unit.place,
-      ruleId: 'xliff-stale-segment',
-      source: 'tandem'
-    }).fatal = false
+    const reason = phrase('messages.xliff-stale-segment', 'the German of segment `{{id}}` changed since this file was exported; its target was not imported', {id: String(unit.id)})
+    fileMessage(file, 'warning', reason, unit.place)
   }
   const clean = countMessages([file]).errors === 0
   if (clean) {
     await memory.append(plan.records)
     await memory.compact()
   }
-  const exitCode = reportFiles([file], io)
+  const exitCode = reportFiles([file], io, ui)
   if (clean) {
     io.stderr(
       ui.t('cli.xliffImported', {
@@ -225,7 +223,7 @@ export async function runXliffImport(input: string, options: {targetLang?: strin
 /** `tandem glossary export --format tbx -o FILE`. */
 export async function runGlossaryExport(options: {output: string}, io: CliIo, ui: i18n): Promise<number> {
   const project = await openProject({root: io.cwd})
-  if (project.glossaryBroken) return reportFiles([project.glossary.file], io)
+  if (project.glossaryBroken) return reportFiles([project.glossary.file], io, ui)
   const output = path.resolve(io.cwd, options.output)
   await writeFileAtomic(output, writeTbx(project.glossary.entries, {sourceLang: project.settings.sourceLang, targetLang: 'en'}))
   io.stderr(ui.t('cli.tbxExported', {count: project.glossary.entries.length, file: path.relative(io.cwd, output)}))
@@ -238,7 +236,7 @@ export async function runGlossaryExport(options: {output: string}, io: CliIo, ui
  */
 export async function runGlossaryImport(input: string, io: CliIo, ui: i18n): Promise<number> {
   const project = await openProject({root: io.cwd, allowMissingGlossary: true})
-  if (project.glossaryBroken) return reportFiles([project.glossary.file], io)
+  if (project.glossaryBroken) return reportFiles([project.glossary.file], io, ui)
   const {file, bytes} = await readInput(io, input)
   const entries = bytes ? readTbx(file, bytes, {sourceLang: project.settings.sourceLang, targetLang: 'en'}) : []
   const known = new Map(project.glossary.entries.map((entry) => [entry.de, entry]))
@@ -250,12 +248,14 @@ export async function runGlossaryImport(input: string, io: CliIo, ui: i18n): Pro
     if (existing) {
       if (existing.en === entry.en) unchanged++
       else {
-        fail(
-          file,
-          `\`${entry.de}\` is \`${entry.en}\` here but \`${existing.en}\` in ${project.settings.glossaryPath}:${existing.line}; change one of them`,
-          entry.place,
-          'tbx-conflict'
-        )
+        const reason = phrase('messages.tbx-conflict', '`{{de}}` is `{{en}}` here but `{{existing}}` in {{glossary}}:{{line}}; change one of them', {
+          de: entry.de,
+          en: entry.en,
+          existing: existing.en,
+          glossary: project.settings.glossaryPath,
+          line: existing.line
+        })
+        fail(file, reason, entry.place)
       }
       continue
     }
@@ -264,13 +264,13 @@ export async function runGlossaryImport(input: string, io: CliIo, ui: i18n): Pro
     known.set(entry.de, {...row, line: 0})
     added++
   }
-  if (countMessages([file]).errors > 0) return reportFiles([file], io)
+  if (countMessages([file]).errors > 0) return reportFiles([file], io, ui)
   // Lint what would be written, so that a chain or a bad field never lands in the file.
   const check = new VFile({path: project.glossary.path, cwd: io.cwd})
   parseNamesFile(check, Buffer.from(text))
-  if (countMessages([check]).errors > 0) return reportFiles([file, check], io)
+  if (countMessages([check]).errors > 0) return reportFiles([file, check], io, ui)
   if (added > 0) await writeFileAtomic(project.glossary.path, text)
-  const exitCode = reportFiles([file], io)
+  const exitCode = reportFiles([file], io, ui)
   io.stderr(ui.t('cli.tbxImported', {file: path.relative(io.cwd, file.path), added, unchanged, glossary: project.settings.glossaryPath}))
   return exitCode
 }

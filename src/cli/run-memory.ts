@@ -14,9 +14,9 @@ import {openProject} from '../pipeline/project.ts'
 import {readSourceFile} from '../pipeline/read-source.ts'
 import {segmentFiles} from '../pipeline/segment-files.ts'
 import {tandemData} from '../core/data.ts'
-import {createI18n} from '../i18n/index.ts'
 import {EXIT, lockWaitLine, reportFiles, type CliIo} from './io.ts'
 import {isoToday} from '../core/today.ts'
+import {fileMessage, phrase} from '../core/phrase.ts'
 
 export interface MemoryImportOptions {
   origin: 'human' | 'import'
@@ -25,9 +25,9 @@ export interface MemoryImportOptions {
 }
 
 /** `tandem memory import`: pair a German file with an existing English version and keep the pairs. */
-export async function runMemoryImport(german: string, english: string, options: MemoryImportOptions, io: CliIo): Promise<number> {
+export async function runMemoryImport(german: string, english: string, options: MemoryImportOptions, io: CliIo, ui: i18n): Promise<number> {
   const project = await openProject({root: io.cwd, targetLang: options.targetLang})
-  if (project.glossaryBroken) return reportFiles([project.glossary.file], io)
+  if (project.glossaryBroken) return reportFiles([project.glossary.file], io, ui)
   const files = await Promise.all([german, english].map((input) => readSourceFile(path.resolve(io.cwd, input), io.cwd)))
   const [germanFile, englishFile] = files as [VFile, VFile]
   let added = 0
@@ -43,7 +43,7 @@ export async function runMemoryImport(german: string, english: string, options: 
         origin: options.origin,
         date: options.date ?? isoToday()
       })
-      memory = await openMemory(project.root, project.settings.memoryPath, io)
+      memory = await openMemory(project.root, project.settings.memoryPath, io, ui)
       const store = memory
       // A pair the memory already has (an unedited machine translation) keeps its record and origin; an edited
       // one names the record it replaces and how far it moved from the machine text.
@@ -65,16 +65,16 @@ export async function runMemoryImport(german: string, english: string, options: 
       if (!(error instanceof VFileMessage)) throw error
     }
   }
-  const exitCode = reportFiles([...files, ...(memory ? [memory.file] : [])], io)
-  if (exitCode === EXIT.ok) io.stderr(`${added} pairs added to ${project.settings.memoryPath}`)
+  const exitCode = reportFiles([...files, ...(memory ? [memory.file] : [])], io, ui)
+  if (exitCode === EXIT.ok) io.stderr(ui.t('cli.pairsAdded', {count: added, memory: project.settings.memoryPath}))
   return exitCode
 }
 
 /** `tandem memory rekey`: give translations stored under older keys (an older glossary) the current ones. */
-export async function runMemoryRekey(files: string[], options: {targetLang?: string}, io: CliIo): Promise<number> {
+export async function runMemoryRekey(files: string[], options: {targetLang?: string}, io: CliIo, ui: i18n): Promise<number> {
   const project = await openProject({root: io.cwd, targetLang: options.targetLang, ...(files.length > 0 ? {files} : {})})
-  if (project.glossaryBroken) return reportFiles([project.glossary.file], io)
-  const memory = await openMemory(project.root, project.settings.memoryPath, io)
+  if (project.glossaryBroken) return reportFiles([project.glossary.file], io, ui)
+  const memory = await openMemory(project.root, project.settings.memoryPath, io, ui)
   const vfiles = await segmentFiles(project, memory)
   const segments = vfiles.flatMap((file) => file.data.tandem ? tandemData(file).segments : [])
   const {added, skipped} = await rekeyMemory(memory, segments, project.settings)
@@ -82,21 +82,20 @@ export async function runMemoryRekey(files: string[], options: {targetLang?: str
   // What was not carried over, at its German place, on files of their own: the files' QA warnings are `tandem check`'s to show.
   const fileOf = new Map(vfiles.flatMap((file) => (file.data.tandem ? tandemData(file).segments : []).map((segment) => [segment, file.path] as const)))
   const notes = new Map<string, VFile>()
-  for (const {segment, ruleId, reason, place} of skipped) {
+  for (const {segment, reason, place} of skipped) {
     const filePath = fileOf.get(segment) ?? ''
     const note = notes.get(filePath) ?? new VFile({path: filePath, cwd: io.cwd})
     notes.set(filePath, note)
-    note.info(reason, {place, ruleId, source: 'tandem'})
+    fileMessage(note, 'info', reason, place)
   }
-  const exitCode = reportFiles([memory.file, ...vfiles.filter((file) => file.messages.some((message) => message.fatal)), ...notes.values()], io)
-  const translations = added.length === 1 ? 'translation' : 'translations'
-  io.stderr(`${added.length} ${translations} re-keyed in ${project.settings.memoryPath}${skipped.length > 0 ? `; ${skipped.length} not carried over (listed above, with the reason)` : ''}`)
+  const exitCode = reportFiles([memory.file, ...vfiles.filter((file) => file.messages.some((message) => message.fatal)), ...notes.values()], io, ui)
+  const rekeyed = ui.t('cli.rekeyed', {count: added.length, memory: project.settings.memoryPath})
+  io.stderr(skipped.length > 0 ? `${rekeyed}; ${ui.t('cli.rekeySkipped', {count: skipped.length})}` : rekeyed)
   return exitCode
 }
 
 /** The memory, saying on stderr when it waits for another process's lock; its messages are on `memory.file`. */
-async function openMemory(root: string, memoryPath: string, io: CliIo): Promise<TranslationMemory> {
-  const ui = createI18n('en')
+async function openMemory(root: string, memoryPath: string, io: CliIo, ui: i18n): Promise<TranslationMemory> {
   return TranslationMemory.open(path.join(root, memoryPath), {root, onWait: (wait) => io.stderr(lockWaitLine(wait, io, ui))})
 }
 
@@ -128,11 +127,7 @@ export async function runMemoryMerge(files: string[], options: {setup?: boolean}
     try {
       const memory = parseMemory(await readFile(absolute), absolute, io.cwd, vfile)
       if (memory.torn) {
-        vfile.message('the last line is cut short; repair it, then merge again', {
-          place: {line: memory.torn.line, column: 1},
-          ruleId: 'memory-torn-line',
-          source: 'tandem'
-        }).fatal = true
+        fileMessage(vfile, 'error', phrase('messages.memory-torn-line.merge', 'the last line is cut short; repair it, then merge again'), {line: memory.torn.line, column: 1})
         broken.push(vfile)
       }
       parsed.push(memory.lines)
@@ -141,7 +136,7 @@ export async function runMemoryMerge(files: string[], options: {setup?: boolean}
       broken.push(error.file)
     }
   }
-  if (broken.length > 0) return reportFiles(broken, io)
+  if (broken.length > 0) return reportFiles(broken, io, ui)
   const [base = [], ours = [], theirs = []] = parsed
   await writeFileAtomic(path.resolve(io.cwd, files[1] ?? ''), mergeMemories(base, ours, theirs))
   return EXIT.ok

@@ -10,7 +10,7 @@ export async function runSite(io: CliIo, ui: i18n): Promise<number> {
   const site = await writeReaderSite({root: io.cwd, ui: language})
   // Only what stops a page from being written is reported here; glossary QA is `tandem check`'s job.
   const blocking = site.files.filter((file) => file.messages.some((message) => message.fatal))
-  const exitCode = reportFiles(blocking, io)
+  const exitCode = reportFiles(blocking, io, ui)
   const dir = path.relative(io.cwd, site.dir) || '.'
   if (site.pages.length > 0) io.stderr(ui.t('cli.site', {count: site.pages.length - 1, dir}))
   return blocking.length > 0 ? EXIT.errors : exitCode

@@ -49,7 +49,7 @@ export async function runStatus(files: string[], options: StatusCommandOptions, 
   // The plan of the provider the project uses: an LLM's requests are smaller.
   const llm = project.settings.provider === 'openai'
   const counted = await estimate({project, ...(llm ? {limits: openaiLimits(project.settings.openai)} : {})})
-  const exitCode = reportFiles([counted.glossary, ...counted.failed, ...counted.editions], io)
+  const exitCode = reportFiles([counted.glossary, ...counted.failed, ...counted.editions], io, ui)
   const statuses = await Promise.all(counted.files.map((file) => fileStatus(project, file)))
   const stale = statuses.filter((status) => status.state !== 'up to date').length
   const orphans = await findOrphans(project)

@@ -1,6 +1,7 @@
 import {isMap, isScalar, LineCounter, parseDocument, type Node as YamlNode} from 'yaml'
 import {DEFAULTS, type Settings, type SettingsInput} from './defaults.ts'
 import {ConfigError} from './errors.ts'
+import {phrase, type Phrase} from './phrase.ts'
 import {deeplFormalities, formalityProblem, targetLanguageProblem} from './languages.ts'
 
 /** Where a setting came from, for messages: a config file (with its text, for line:column) or the command line. */
@@ -37,17 +38,17 @@ const fromZero: ReadonlySet<string> = new Set(['openai.temperature', 'openai.inp
 const choices: Readonly<Record<string, readonly string[]>> = {ui: ['en', 'de'], formality: deeplFormalities, provider: ['deepl', 'openai'], glossary: ['required', 'optional']}
 
 /** Strings checked by a function that says what is wrong. */
-const checks: Readonly<Record<string, (value: string) => string | undefined>> = {targetLang: targetLanguageProblem, siteUrl: siteUrlProblem}
+const checks: Readonly<Record<string, (value: string) => Phrase | undefined>> = {targetLang: targetLanguageProblem, siteUrl: siteUrlProblem}
 
 /** Strings that may be empty, meaning "none". */
 const mayBeEmpty: ReadonlySet<string> = new Set(['siteUrl'])
 
 /** The site's address must be absolute: the feed's links are resolved against it. */
-function siteUrlProblem(value: string): string | undefined {
+function siteUrlProblem(value: string): Phrase | undefined {
   if (value === '') return undefined
   const url = URL.canParse(value) ? new URL(value) : undefined
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') {
-    return `expected the absolute http or https address the site is served at, such as \`https://example.org/reader/\`, not \`${value}\``
+    return phrase('reasons.config.siteUrl', 'expected the absolute http or https address the site is served at, such as `https://example.org/reader/`, not `{{value}}`', {value})
   }
   return undefined
 }
@@ -59,11 +60,11 @@ function siteUrlProblem(value: string): string | undefined {
  */
 export function resolveConfig(input: unknown, origin: ConfigOrigin = {name: 'options'}, base: Readonly<Settings> = DEFAULTS): Settings {
   const locate = origin.text === undefined ? () => '' : positions(origin)
-  const fail = (keyPath: string, reason: string): never => {
+  const fail = (keyPath: string, reason: Phrase): never => {
     const place = locate(keyPath)
-    throw new ConfigError(`${origin.name}${place ? `:${place}` : ''}: ${reason}`)
+    throw new ConfigError(phrase('errors.config.at', '{{file}}: {{reason}}', {file: place ? `${origin.name}:${place}` : origin.name, reason}))
   }
-  if (!isRecord(input)) return fail('', `the settings must be an object, not ${describe(input)}`)
+  if (!isRecord(input)) return fail('', phrase('reasons.config.notObject', 'the settings must be an object, not {{value}}', {value: describe(input)}))
   const settings = merge(base as unknown as Record<string, unknown>, input, '', fail) as unknown as Settings
   const formality = formalityProblem(settings.formality, settings.targetLang)
   if (formality) fail(input.formality !== undefined ? 'formality' : 'targetLang', formality)
@@ -74,24 +75,29 @@ function merge(
   base: Record<string, unknown>,
   input: Record<string, unknown>,
   prefix: string,
-  fail: (keyPath: string, reason: string) => never
+  fail: (keyPath: string, reason: Phrase) => never
 ): Record<string, unknown> {
   const result: Record<string, unknown> = {...base}
   for (const [key, value] of Object.entries(input)) {
     const keyPath = prefix + key
     if (!Object.hasOwn(base, key)) {
       const near = closest(key, Object.keys(base))
-      fail(keyPath, `unknown option \`${keyPath}\`${near ? `; did you mean \`${prefix}${near}\`?` : ''}`)
+      fail(
+        keyPath,
+        near
+          ? phrase('reasons.config.unknownNear', 'unknown option `{{key}}`; did you mean `{{near}}`?', {key: keyPath, near: prefix + near})
+          : phrase('reasons.config.unknown', 'unknown option `{{key}}`', {key: keyPath})
+      )
     }
     if (value === undefined) continue
     const expected = base[key]
     if (Array.isArray(expected)) {
       if (!Array.isArray(value) || value.some((item) => typeof item !== 'string' || item === '')) {
-        fail(keyPath, `\`${keyPath}\` must be a list of names, not ${describe(value)}`)
+        fail(keyPath, phrase('reasons.config.list', '`{{key}}` must be a list of names, not {{value}}', {key: keyPath, value: describe(value)}))
       }
       result[key] = [...(value as string[])]
     } else if (isRecord(expected)) {
-      if (!isRecord(value)) fail(keyPath, `\`${keyPath}\` must be an object, not ${describe(value)}`)
+      if (!isRecord(value)) fail(keyPath, phrase('reasons.config.object', '`{{key}}` must be an object, not {{value}}', {key: keyPath, value: describe(value)}))
       result[key] = merge(expected, value as Record<string, unknown>, `${keyPath}.`, fail)
     } else if (typeof expected === 'number') {
       const least = integers[keyPath]
@@ -101,18 +107,28 @@ function merge(
         Number.isFinite(value) &&
         (least === undefined ? (zero ? value >= 0 : value > 0) : Number.isInteger(value) && value >= least)
       if (!ok) {
-        const wanted = least === undefined ? (zero ? 'a number of at least 0' : 'a positive number') : least === 0 ? 'a whole number' : `a whole number of at least ${least}`
-        fail(keyPath, `\`${keyPath}\` must be ${wanted}, not ${describe(value)}`)
+        const wanted =
+          least === undefined
+            ? zero
+              ? phrase('reasons.config.fromZero', 'a number of at least 0')
+              : phrase('reasons.config.positive', 'a positive number')
+            : least === 0
+              ? phrase('reasons.config.whole', 'a whole number')
+              : phrase('reasons.config.wholeFrom', 'a whole number of at least {{least}}', {least})
+        fail(keyPath, phrase('reasons.config.number', '`{{key}}` must be {{wanted}}, not {{value}}', {key: keyPath, wanted, value: describe(value)}))
       }
       result[key] = value
     } else {
       const allowed = choices[keyPath]
-      if (typeof value !== 'string' || (value.trim() === '' && !(mayBeEmpty.has(keyPath) && value === ''))) fail(keyPath, `\`${keyPath}\` must be a non-empty string, not ${describe(value)}`)
+      if (typeof value !== 'string' || (value.trim() === '' && !(mayBeEmpty.has(keyPath) && value === ''))) {
+        fail(keyPath, phrase('reasons.config.string', '`{{key}}` must be a non-empty string, not {{value}}', {key: keyPath, value: describe(value)}))
+      }
       if (allowed && !allowed.includes(value as string)) {
-        fail(keyPath, `\`${keyPath}\` must be one of ${allowed.map((choice) => `\`${choice}\``).join(', ')}, not \`${String(value)}\``)
+        const choices = allowed.map((choice) => `\`${choice}\``).join(', ')
+        fail(keyPath, phrase('reasons.config.choice', '`{{key}}` must be one of {{choices}}, not `{{value}}`', {key: keyPath, choices, value: String(value)}))
       }
       const problem = checks[keyPath]?.(value as string)
-      if (problem) fail(keyPath, `\`${keyPath}\`: ${problem}`)
+      if (problem) fail(keyPath, phrase('reasons.config.check', '`{{key}}`: {{problem}}', {key: keyPath, problem}))
       result[key] = value
     }
   }
@@ -149,7 +165,8 @@ export function parseConfigText(origin: Required<Pick<ConfigOrigin, 'name' | 'te
     const document = parseDocument(origin.text, {lineCounter: lines})
     const problem = document.errors[0]
     const place = problem ? `${problem.linePos?.[0].line ?? 1}:${problem.linePos?.[0].col ?? 1}` : '1:1'
-    throw new ConfigError(`${origin.name}:${place}: not valid JSON (${error instanceof Error ? error.message : String(error)})`, {cause: error})
+    const reason = error instanceof Error ? error.message : String(error)
+    throw new ConfigError(phrase('errors.config.json', '{{file}}: not valid JSON ({{reason}})', {file: `${origin.name}:${place}`, reason}), {cause: error})
   }
   if (origin.key === undefined) return value as SettingsInput
   return isRecord(value) ? (value[origin.key] as SettingsInput | undefined) : undefined
@@ -159,10 +176,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-function describe(value: unknown): string {
+/** A wrong value as a message names it: a list, an object, else the JSON itself. */
+function describe(value: unknown): Phrase | string {
   if (value === null) return '`null`'
-  if (Array.isArray(value)) return 'a list'
-  if (typeof value === 'object') return 'an object'
+  if (Array.isArray(value)) return phrase('reasons.config.aList', 'a list')
+  if (typeof value === 'object') return phrase('reasons.config.anObject', 'an object')
   return `\`${JSON.stringify(value)}\``
 }
 

@@ -1,5 +1,6 @@
 import type {VFile} from 'vfile'
 import type {Segment} from './types.ts'
+import {fileMessage, phrase} from './phrase.ts'
 
 /** What the pipeline's plugins share about one file, on `file.data.tandem`. */
 export interface TandemData {
@@ -41,7 +42,7 @@ declare module 'vfile' {
 export function tandemData(file: VFile, plugin = 'this plugin'): TandemData {
   const data = file.data.tandem
   if (!data) {
-    file.fail(`\`${plugin}\` needs \`segmentBlocks\` before it in the processor`, {place: {line: 1, column: 1}, ruleId: 'missing-plugin', source: 'tandem'})
+    throw fileMessage(file, 'error', phrase('messages.missing-plugin.segments', '`{{plugin}}` needs `segmentBlocks` before it in the processor', {plugin}), {line: 1, column: 1})
   }
   return data
 }
@@ -50,7 +51,7 @@ export function tandemData(file: VFile, plugin = 'this plugin'): TandemData {
 export function keyedSegments(file: VFile, plugin: string): Segment[] {
   const {segments} = tandemData(file, plugin)
   if (segments.some((segment) => segment.key === '')) {
-    file.fail(`\`${plugin}\` needs \`keySegments\` before it in the processor`, {place: {line: 1, column: 1}, ruleId: 'missing-plugin', source: 'tandem'})
+    throw fileMessage(file, 'error', phrase('messages.missing-plugin.keys', '`{{plugin}}` needs `keySegments` before it in the processor', {plugin}), {line: 1, column: 1})
   }
   return segments
 }

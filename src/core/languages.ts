@@ -1,3 +1,5 @@
+import {phrase, type Phrase} from './phrase.ts'
+
 /**
  * DeepL's documented target languages and formality values (developers.deepl.com, "Translate text":
  * `target_lang` and `formality`), so that a wrong code is refused before anything is sent, with exit 2.
@@ -22,21 +24,24 @@ export function isDeepLTargetLanguage(code: string): boolean {
 }
 
 /** Why `code` is no DeepL target language, with the codes a user most likely meant; undefined when it is one. */
-export function targetLanguageProblem(code: string): string | undefined {
+export function targetLanguageProblem(code: string): Phrase | undefined {
   if (isDeepLTargetLanguage(code)) return undefined
   const base = code.split('-')[0]?.toUpperCase() ?? ''
   const near = deeplTargetLanguages.filter((known) => known.split('-')[0] === base && known !== base)
   const hint = near.length > 0 ? near.join(', ') : 'EN-US, EN-GB'
-  return `\`${code}\` is not one of DeepL's target languages (${hint}, …; see \`tandem build --help\`)`
+  return phrase('reasons.languages.target', "`{{code}}` is not one of DeepL's target languages ({{hint}}, …; see `tandem build --help`)", {code, hint})
 }
 
 /** Why DeepL would refuse `formality` for `targetLang`; undefined when it would not. */
-export function formalityProblem(formality: string, targetLang: string): string | undefined {
+export function formalityProblem(formality: string, targetLang: string): Phrase | undefined {
   if (!(deeplFormalities as readonly string[]).includes(formality)) {
-    return `\`${formality}\` is not one of DeepL's formality values (${deeplFormalities.join(', ')})`
+    return phrase('reasons.languages.formality', "`{{formality}}` is not one of DeepL's formality values ({{values}})", {formality, values: deeplFormalities.join(', ')})
   }
   if ((formality === 'more' || formality === 'less') && !(formalityLanguages as readonly string[]).includes(targetLang.toUpperCase())) {
-    return `DeepL has no formality for \`${targetLang}\`: \`${formality}\` would be refused; \`prefer_${formality}\` falls back to the default`
+    return phrase('reasons.languages.noFormality', 'DeepL has no formality for `{{lang}}`: `{{formality}}` would be refused; `prefer_{{formality}}` falls back to the default', {
+      lang: targetLang,
+      formality
+    })
   }
   return undefined
 }

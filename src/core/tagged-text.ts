@@ -1,6 +1,7 @@
 import type {Link, LinkReference, PhrasingContent, Text} from 'mdast'
 import {decodeXML} from 'entities'
 import type {Placeholder} from './types.ts'
+import {englishText, phrase, type Phrase} from './phrase.ts'
 
 /**
  * Inline mdast ↔ tagged text (design.md "Segments"): marks become `<b>`, `<i>`, `<s>`,
@@ -178,10 +179,13 @@ export type TagDamage = 'lost' | 'duplicated' | 'invented' | 'reordered' | 'misn
 export class TagError extends Error {
   override readonly name = 'TagError'
   readonly damage: TagDamage
+  /** What is wrong, as a phrase (`message` is its English). */
+  readonly phrase: Phrase
 
-  constructor(damage: TagDamage, message: string) {
-    super(message)
+  constructor(damage: TagDamage, said: Phrase) {
+    super(englishText(said))
     this.damage = damage
+    this.phrase = said
   }
 }
 
@@ -211,7 +215,7 @@ export function fromTaggedText(
 
   const top = (): Frame => stack[stack.length - 1] ?? root
   const pushText = (raw: string) => {
-    if (raw.includes('<') || raw.includes('>')) throw new TagError('malformed', `unexpected \`<\` or \`>\` in \`${raw}\``)
+    if (raw.includes('<') || raw.includes('>')) throw new TagError('malformed', phrase('reasons.tags.malformed', 'unexpected `<` or `>` in `{{text}}`', {text: raw}))
     const value = decodeXML(raw)
     if (value === '') return
     const children = top().children
@@ -222,9 +226,9 @@ export function fromTaggedText(
   const placeholder = (attributes: string, tag: string): Placeholder => {
     const id = Number(/\bid="(\d+)"/.exec(attributes)?.[1])
     const found = placeholders[id - 1]
-    if (!found) throw new TagError('invented', `\`<${tag}>\` refers to unknown id \`${id}\``)
-    if (tag !== found.tag) throw new TagError('invented', `\`<${tag} id="${id}">\` stands where \`<${found.tag} id="${id}">\` was sent`)
-    if (used.has(id)) throw new TagError('duplicated', `\`<${tag} id="${id}">\` appears twice`)
+    if (!found) throw new TagError('invented', phrase('reasons.tags.unknownId', '`<{{tag}}>` refers to unknown id `{{id}}`', {tag, id}))
+    if (tag !== found.tag) throw new TagError('invented', phrase('reasons.tags.wrongTag', '`<{{tag}} id="{{id}}">` stands where `<{{sent}} id="{{id}}">` was sent', {tag, id, sent: found.tag}))
+    if (used.has(id)) throw new TagError('duplicated', phrase('reasons.tags.twice', '`<{{tag}} id="{{id}}">` appears twice', {tag, id}))
     used.add(id)
     return found
   }
@@ -239,9 +243,9 @@ export function fromTaggedText(
       if (frame.tag !== tag || stack.length === 1) {
         const opensLater = text.slice(last).includes(`<${tag}`)
         if (!stack.some((open) => open.tag === tag) && opensLater) {
-          throw new TagError('reordered', `\`</${tag}>\` comes before its \`<${tag}>\``)
+          throw new TagError('reordered', phrase('reasons.tags.reordered', '`</{{tag}}>` comes before its `<{{tag}}>`', {tag}))
         }
-        throw new TagError('misnested', `\`</${tag}>\` closes \`<${frame.tag || 'nothing'}>\``)
+        throw new TagError('misnested', phrase('reasons.tags.misnested', '`</{{tag}}>` closes `<{{open}}>`', {tag, open: frame.tag || 'nothing'}))
       }
       stack.pop()
       top().children.push(closeFrame(frame))
@@ -254,21 +258,21 @@ export function fromTaggedText(
       continue
     }
 
-    if (selfClosing) throw new TagError('invented', `unexpected self-closing \`<${tag}/>\``)
+    if (selfClosing) throw new TagError('invented', phrase('reasons.tags.selfClosing', 'unexpected self-closing `<{{tag}}/>`', {tag}))
     if (tag === 'a') {
       const found = placeholder(attributes, tag)
       if (found.tag === 'a') stack.push({tag, children: [], node: found.node})
       continue
     }
 
-    if (!markByTag.has(tag)) throw new TagError('invented', `unknown tag \`<${tag}>\``)
+    if (!markByTag.has(tag)) throw new TagError('invented', phrase('reasons.tags.unknown', 'unknown tag `<{{tag}}>`', {tag}))
     stack.push({tag, children: []})
   }
 
   pushText(text.slice(last))
-  if (stack.length > 1) throw new TagError('misnested', `\`<${top().tag}>\` is never closed`)
+  if (stack.length > 1) throw new TagError('misnested', phrase('reasons.tags.unclosed', '`<{{tag}}>` is never closed', {tag: top().tag}))
   for (let id = 1; id <= placeholders.length; id++) {
-    if (!used.has(id)) throw new TagError('lost', `the tag with id \`${id}\` was lost`)
+    if (!used.has(id)) throw new TagError('lost', phrase('reasons.tags.lost', 'the tag with id `{{id}}` was lost', {id}))
   }
   return root.children
 
@@ -280,7 +284,7 @@ export function fromTaggedText(
       return {...link, children: frame.children} as Link | LinkReference
     }
     const type = markByTag.get(frame.tag)
-    if (!type) throw new TagError('invented', `unknown tag \`<${frame.tag}>\``)
+    if (!type) throw new TagError('invented', phrase('reasons.tags.unknown', 'unknown tag `<{{tag}}>`', {tag: frame.tag}))
     return {type, children: frame.children} as PhrasingContent
   }
 }

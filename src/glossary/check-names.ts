@@ -2,6 +2,7 @@ import type {VFile} from 'vfile'
 import {taggedToPlain} from '../core/tagged-text.ts'
 import type {SegmentNameMatch} from '../core/types.ts'
 import {tandemData} from '../core/data.ts'
+import {fileMessage, phrase} from '../core/phrase.ts'
 
 export interface Options {
   /** Report violations as errors instead of warnings (default: false). */
@@ -24,20 +25,12 @@ export default function checkNames(options: Options = {}) {
         const place = match.position
         const problems = nameProblems(english, match)
         if (problems.missing) {
-          const message = file.message(`"${match.text}" should read "${match.english}" in the English text`, {
-            place,
-            ruleId: 'glossary-missing-name',
-            source: 'tandem'
-          })
-          message.fatal = options.strict ? true : false
+          const reason = phrase('messages.glossary-missing-name', '"{{text}}" should read "{{english}}" in the English text', {text: match.text, english: match.english})
+          fileMessage(file, options.strict ? 'error' : 'warning', reason, place)
         }
         if (problems.german) {
-          const message = file.message(`the German "${match.de}" is still in the English text; it should read "${match.en}"`, {
-            place,
-            ruleId: 'glossary-german-name',
-            source: 'tandem'
-          })
-          message.fatal = options.strict ? true : false
+          const reason = phrase('messages.glossary-german-name', 'the German "{{de}}" is still in the English text; it should read "{{en}}"', {de: match.de, en: match.en})
+          fileMessage(file, options.strict ? 'error' : 'warning', reason, place)
         }
       }
     }

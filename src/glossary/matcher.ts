@@ -1,4 +1,5 @@
 import type {GlossaryEntry} from '../core/types.ts'
+import {phrase, type Phrase} from '../core/phrase.ts'
 
 /** A glossary name found in German text. Offsets are UTF-16 indices into the searched string. */
 export interface NameMatch {
@@ -372,17 +373,17 @@ export function normalizeSeparator(gap: string): string | undefined {
 }
 
 /** Why the matcher could never find `german` in a text, or undefined when it can. */
-export function unmatchable(german: string): string | undefined {
+export function unmatchable(german: string): Phrase | undefined {
   const words = [...german.matchAll(wordPattern)]
   const first = words[0]
   const last = words[words.length - 1]
-  if (!first || !last) return 'has no letters or digits'
-  if (first.index > 0 || last.index + last[0].length < german.length) return 'starts or ends with punctuation'
+  if (!first || !last) return phrase('reasons.unmatchable.noLetters', 'has no letters or digits')
+  if (first.index > 0 || last.index + last[0].length < german.length) return phrase('reasons.unmatchable.punctuation', 'starts or ends with punctuation')
   for (let index = 1; index < words.length; index++) {
     const previous = words[index - 1] as RegExpExecArray
     const word = words[index] as RegExpExecArray
     const gap = german.slice(previous.index + previous[0].length, word.index)
-    if (normalizeSeparator(gap) === undefined) return `joins words with \`${gap}\`; only spaces, hyphens, full stops and apostrophes can`
+    if (normalizeSeparator(gap) === undefined) return phrase('reasons.unmatchable.separator', 'joins words with `{{gap}}`; only spaces, hyphens, full stops and apostrophes can', {gap})
   }
   return undefined
 }

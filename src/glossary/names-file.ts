@@ -1,6 +1,7 @@
 import {readFile} from 'node:fs/promises'
 import {VFile} from 'vfile'
 import {findInvalidUtf8} from '../core/utf8.ts'
+import {fileMessage, phrase, type Phrase} from '../core/phrase.ts'
 import {glossaryKinds, type GlossaryEntry, type GlossaryKind} from '../core/types.ts'
 import {unmatchable} from './matcher.ts'
 
@@ -15,23 +16,23 @@ const kinds = new Set<string>(glossaryKinds)
  * at its line and column; errors are fatal, and a build refuses a glossary with any.
  */
 export function parseNamesFile(file: VFile, bytes: Uint8Array): GlossaryEntry[] {
-  const fail = (reason: string, line: number, column: number, ruleId: string) => {
-    file.message(reason, {place: {line, column}, ruleId, source: 'tandem'}).fatal = true
+  const fail = (reason: Phrase, line: number, column: number) => {
+    fileMessage(file, 'error', reason, {line, column})
   }
   const invalid = findInvalidUtf8(bytes)
   if (invalid !== -1) {
     const line = Buffer.from(bytes.subarray(0, invalid)).toString('utf8').split('\n').length
-    fail(`not valid UTF-8 at byte ${invalid}; save the glossary as UTF-8`, line, 1, 'glossary-encoding')
+    fail(phrase('messages.glossary-encoding', 'not valid UTF-8 at byte {{byte}}; save the glossary as UTF-8', {byte: invalid}), line, 1)
     return []
   }
   let text = Buffer.from(bytes).toString('utf8')
   if (text.startsWith('\uFEFF')) {
-    fail('the glossary starts with a byte order mark; save it as UTF-8 without BOM', 1, 1, 'glossary-bom')
+    fail(phrase('messages.glossary-bom', 'the glossary starts with a byte order mark; save it as UTF-8 without BOM'), 1, 1)
     text = text.slice(1)
   }
   if (text.includes('\r')) {
     const line = text.slice(0, text.indexOf('\r')).split('\n').length
-    fail('the glossary has CRLF (or CR) line endings; save it with LF line endings', line, 1, 'glossary-line-ending')
+    fail(phrase('messages.glossary-line-ending', 'the glossary has CRLF (or CR) line endings; save it with LF line endings'), line, 1)
     text = text.replace(/\r\n?/g, '\n')
   }
 
@@ -39,13 +40,13 @@ export function parseNamesFile(file: VFile, bytes: Uint8Array): GlossaryEntry[] 
   if (lines.at(-1) === '') lines.pop()
   const header = lines[0]
   if (header === undefined || header.trim() === '') {
-    fail(`the glossary is empty; its first line must be the header \`${namesHeader.join('\\t')}\``, 1, 1, 'glossary-header')
+    fail(phrase('messages.glossary-header.empty', 'the glossary is empty; its first line must be the header `{{header}}`', {header: namesHeader.join('\\t')}), 1, 1)
     return []
   }
   // A file without a header still has its first row linted as an entry.
   let firstEntry = 1
   if (header !== namesHeader.join('\t')) {
-    fail(`the first line must be the header \`${namesHeader.join('\\t')}\`, not \`${header.replace(/\t/g, '\\t')}\``, 1, 1, 'glossary-header')
+    fail(phrase('messages.glossary-header.wrong', 'the first line must be the header `{{header}}`, not `{{found}}`', {header: namesHeader.join('\\t'), found: header.replace(/\t/g, '\\t')}), 1, 1)
     if (header.split('\t')[0] !== 'de') firstEntry = 0
   }
 
@@ -55,7 +56,7 @@ export function parseNamesFile(file: VFile, bytes: Uint8Array): GlossaryEntry[] 
     if (index < firstEntry || raw === '' || raw.startsWith('#')) continue
     const fields = raw.split('\t')
     if (fields.length !== namesHeader.length) {
-      fail(`expected ${namesHeader.length} tab-separated fields (de, en, kind, note), found ${fields.length}`, line, 1, 'glossary-columns')
+      fail(phrase('messages.glossary-columns', 'expected {{expected}} tab-separated fields (de, en, kind, note), found {{found}}', {expected: namesHeader.length, found: fields.length}), line, 1)
       continue
     }
     let column = 1
@@ -63,23 +64,23 @@ export function parseNamesFile(file: VFile, bytes: Uint8Array): GlossaryEntry[] 
     for (const [position, field] of fields.entries()) {
       const name = namesHeader[position]
       if (field !== field.trim() || /\s{2,}/.test(field)) {
-        fail(`stray whitespace in \`${name}\` \`${field}\``, line, column, 'glossary-whitespace')
+        fail(phrase('messages.glossary-whitespace', 'stray whitespace in `{{name}}` `{{field}}`', {name: name ?? '', field}), line, column)
         ok = false
       }
       if (field.trim() === '' && name !== 'note') {
-        fail(`\`${name}\` is empty`, line, column, 'glossary-empty-field')
+        fail(phrase('messages.glossary-empty-field', '`{{name}}` is empty', {name: name ?? ''}), line, column)
         ok = false
       }
       column += [...field].length + 1
     }
     const [de = '', en = '', kind = '', note = ''] = fields
     if (kind.trim() !== '' && !kinds.has(kind)) {
-      fail(`\`kind\` must be one of ${glossaryKinds.join(', ')}, not \`${kind}\``, line, [...`${de}\t${en}\t`].length + 1, 'glossary-kind')
+      fail(phrase('messages.glossary-kind', '`kind` must be one of {{kinds}}, not `{{kind}}`', {kinds: glossaryKinds.join(', '), kind}), line, [...`${de}\t${en}\t`].length + 1)
       ok = false
     }
     const problem = ok ? unmatchable(de) : undefined
     if (problem) {
-      fail(`\`${de}\` ${problem}, so it would never match`, line, 1, 'glossary-unmatchable')
+      fail(phrase('messages.glossary-unmatchable', '`{{de}}` {{problem}}, so it would never match', {de, problem}), line, 1)
       ok = false
     }
     if (ok) entries.push({de, en, kind: kind as GlossaryKind, note, line})
@@ -90,26 +91,25 @@ export function parseNamesFile(file: VFile, bytes: Uint8Array): GlossaryEntry[] 
 }
 
 /** The problems between entries: duplicates, conflicts and chains. */
-function lintEntries(entries: readonly GlossaryEntry[], fail: (reason: string, line: number, column: number, ruleId: string) => void) {
+function lintEntries(entries: readonly GlossaryEntry[], fail: (reason: Phrase, line: number, column: number) => void) {
   const byGerman = new Map<string, GlossaryEntry>()
   for (const entry of entries) {
     const first = byGerman.get(entry.de)
     if (!first) {
       byGerman.set(entry.de, entry)
     } else if (first.en === entry.en) {
-      fail(`duplicate entry \`${entry.de}\` (first on line ${first.line})`, entry.line, 1, 'glossary-duplicate')
+      fail(phrase('messages.glossary-duplicate', 'duplicate entry `{{de}}` (first on line {{line}})', {de: entry.de, line: first.line}), entry.line, 1)
     } else {
-      fail(`\`${entry.de}\` is \`${first.en}\` on line ${first.line} but \`${entry.en}\` here`, entry.line, 1, 'glossary-conflict')
+      fail(phrase('messages.glossary-conflict', '`{{de}}` is `{{first}}` on line {{line}} but `{{en}}` here', {de: entry.de, first: first.en, line: first.line, en: entry.en}), entry.line, 1)
     }
   }
   for (const entry of entries) {
     const other = byGerman.get(entry.en)
     if (other && other !== entry && other.en !== entry.en) {
       fail(
-        `the English \`${entry.en}\` is itself a German entry (line ${other.line}, → \`${other.en}\`)`,
+        phrase('messages.glossary-chain', 'the English `{{en}}` is itself a German entry (line {{line}}, → `{{other}}`)', {en: entry.en, line: other.line, other: other.en}),
         entry.line,
-        [...entry.de].length + 2,
-        'glossary-chain'
+        [...entry.de].length + 2
       )
     }
   }
@@ -135,8 +135,11 @@ export async function readNameGlossary(filePath: string, cwd: string): Promise<N
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error'
     if (code === 'ENOENT') return {path: filePath, entries: [], file, missing: true}
-    const reason = code === 'EISDIR' ? 'this is a folder, not the names file' : `cannot read the glossary (${code})`
-    file.message(reason, {place: {line: 1, column: 1}, ruleId: 'glossary-unreadable', source: 'tandem'}).fatal = true
+    const reason =
+      code === 'EISDIR'
+        ? phrase('messages.glossary-unreadable.folder', 'this is a folder, not the names file')
+        : phrase('messages.glossary-unreadable.other', 'cannot read the glossary ({{code}})', {code})
+    fileMessage(file, 'error', reason, {line: 1, column: 1})
     return {path: filePath, entries: [], file}
   }
   return {path: filePath, entries: parseNamesFile(file, bytes), file, bytes}

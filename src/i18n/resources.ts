@@ -1,7 +1,11 @@
-// Interface strings and the controlled vocabulary of the Details block.
+// Interface strings and the controlled vocabulary of the Details block; what the stages say is in phrases.ts.
 // Both languages must have the same keys (test/i18n.test.ts checks it).
+import {deHelp, enHelp} from './help.ts'
+import {dePhrases, enPhrases} from './phrases.ts'
 
 export const de = {
+  ...dePhrases,
+  help: deHelp,
   details: {
     heading: 'Details',
     labels: {
@@ -137,18 +141,97 @@ export const de = {
       skipped: '{{de}} ↔ {{en}}: nicht gespeichert: {{reason}}'
     },
     // CAT-tool interchange (TMX, XLIFF, TBX)
-    tmxExported: '{{count}} Einheiten nach {{file}} geschrieben',
+    tmxExported: '{{count}} Einheit nach {{file}} geschrieben',
+    tmxExported_other: '{{count}} Einheiten nach {{file}} geschrieben',
     tmxImported:
       '{{file}}: {{units}} Einheiten, {{matched}} passen zu einem Segment in {{dir}}, {{added}} neu, {{unchanged}} schon im Speicher, {{conflicts}} im Konflikt mit einer menschlichen Übersetzung',
-    xliffExported: '{{count}} Einheiten aus {{articles}} Artikeln nach {{file}} geschrieben',
+    xliffExported: '{{count}} Einheit nach {{file}} geschrieben ({{articles}} Artikel)',
+    xliffExported_other: '{{count}} Einheiten nach {{file}} geschrieben ({{articles}} Artikel)',
     xliffImported:
       '{{file}}: {{changed}} Übersetzungen übernommen, {{unchanged}} unverändert, {{missing}} für Segmente, die es nicht mehr gibt, {{stale}} mit geändertem Deutsch',
     tbxExported: '{{count}} Namen nach {{file}} geschrieben',
+    tbxExported_other: '{{count}} Namen nach {{file}} geschrieben',
     tbxImported: '{{file}}: {{added}} Namen zu {{glossary}} hinzugefügt, {{unchanged}} schon vorhanden',
     // The memory shared by several processes (issue 17).
     memoryWait: 'warte auf {{lock}}: Prozess {{pid}} hält die Sperre seit {{since}} (ein anderer tandem-Lauf)',
     memoryWaitUnknown: 'warte auf {{lock}}: ein anderer Prozess hält die Sperre',
     memoryMergeUsage: 'memory merge braucht drei Dateien, BASIS UNSERE DEREN (wie git sie übergibt: %O %A %B); --setup zeigt die Einrichtung für git',
+    // How a file's message is headed (vfile-reporter's words).
+    severity: {
+      error: 'Fehler',
+      warning: 'Warnung',
+      info: 'Hinweis'
+    },
+    // `tandem clean`
+    clean: {
+      kept: '{{file}}: behalten, sie enthält Nachbearbeitungen und {{source}} fehlt; `tandem clean --force` speichert sie im Speicher und entfernt die Datei dann',
+      keptNoRecord: '{{file}}: behalten, auch mit --force: tandem weiß nicht, was es dort geschrieben hat, deshalb lassen sich ihre Bearbeitungen nicht speichern; räumen Sie die Datei von Hand weg',
+      wouldRemove: 'würde {{files}} entfernen',
+      wouldRemoveHarvested: 'würde {{files}} entfernen (nachdem ihre Nachbearbeitungen gespeichert sind)',
+      removed: '{{files}} entfernt',
+      summary: '{{removed}} von {{count}} verwaisten Ausgabe entfernt',
+      summary_other: '{{removed}} von {{count}} verwaisten Ausgaben entfernt'
+    },
+    // A build that DeepL's or the OpenAI account's quota stopped.
+    quota: {
+      deepl: 'Das Zeichenkontingent von DeepL ist erschöpft.',
+      openai: 'Das Kontingent des OpenAI-Kontos ist erschöpft.',
+      left: 'Noch zu übersetzen: {{segments}}, {{characters}} Zeichen ({{cost}}) in {{files}}.',
+      segments: '{{count}} Segment',
+      segments_other: '{{count}} Segmente',
+      files: '{{count}} Datei',
+      files_other: '{{count}} Dateien',
+      again:
+        'Jede erhaltene Übersetzung steht in {{memory}}; wenn sich das Kontingent erneuert, oder mit einem anderen Schlüssel, führen Sie `tandem build` noch einmal aus: es schickt nur, was fehlt (`tandem build --dry-run` zählt es).'
+    },
+    jsonNeedsDryRun: '--json gehört zu --dry-run',
+    notMarkdown: '`{{file}}` ist keine Markdown-Datei; machen Sie aus einem Artikel in reinem Text mit `tandem import {{file}}` eine',
+    notInProject:
+      'nicht in einem tandem-Projekt: weder {{dir}} noch ein Ordner darüber hat tandem.config.json oder {{source}}; legen Sie {{source}} (oder tandem.config.json) an, um eines zu beginnen',
+    // The dry-run table of an LLM provider (`--provider openai`).
+    tokens: {
+      input: 'Eingabe-Tokens',
+      output: 'Ausgabe-Tokens',
+      cost: 'Kosten',
+      price:
+        'Tokens geschätzt als Zeichen / 4; Kosten bei {{input}} je Million Eingabe- und {{output}} je Million Ausgabe-Tokens (openai.inputPricePerMillion, openai.outputPricePerMillion)',
+      progressCost: '{{cost}} zu den Preisen openai.*PricePerMillion'
+    },
+    // The progress of a build.
+    progress: {
+      bar: 'übersetze {bar} {segments}/{segmentsTotal} Segmente | {value}/{total} Zeichen | noch {eta_formatted} {note}',
+      rateLimited: 'gedrosselt',
+      unavailable: 'keine Antwort oder ein Serverfehler',
+      retryNote: '({{why}}: Wiederholung {{retry}} in {{wait}})',
+      retryLine: '{{error}}; Wiederholung {{retry}} in {{wait}}',
+      answered: '{{file}}: {{segments}} Segmente übersetzt ({{characters}} Zeichen); {{sofar}}',
+      sofarOf: '{{segments}}/{{segmentsTotal}} Segmente, {{characters}}/{{charactersTotal}} Zeichen',
+      sofar: 'bisher {{segments}} Segmente, {{characters}} Zeichen',
+      seconds: '{{seconds}} s'
+    },
+    // `tandem memory rekey` and `memory import`
+    rekeyed: '{{count}} Übersetzung in {{memory}} neu verschlüsselt',
+    rekeyed_other: '{{count}} Übersetzungen in {{memory}} neu verschlüsselt',
+    rekeySkipped: '{{count}} nicht übernommen (oben aufgeführt, mit dem Grund)',
+    pairsAdded: '{{count}} Paar zu {{memory}} hinzugefügt',
+    pairsAdded_other: '{{count}} Paare zu {{memory}} hinzugefügt',
+    // `tandem glossary …`
+    glossary: {
+      lintClean: '{{file}}: {{count}} Eintrag, keine Probleme',
+      lintClean_other: '{{file}}: {{count}} Einträge, keine Probleme',
+      added: '{{de}} → {{en}} zu {{file}} hinzugefügt',
+      candidates: '{{count}} Kandidat nicht in {{file}}',
+      candidates_other: '{{count}} Kandidaten nicht in {{file}}',
+      syncNeedsKey: '`glossary sync` spricht mit DeepL und braucht einen API-Schlüssel: setzen Sie DEEPL_AUTH_KEY',
+      syncBroken: '{{file}} hat Fehler; an DeepL wurde nichts geschickt',
+      syncEmpty: '{{file}} hat keine Einträge; nichts abzugleichen',
+      created: '{{name}} angelegt ({{entries}}){{deleted}}',
+      kept: '{{name}} behalten ({{entries}}){{deleted}}',
+      entries: '{{count}} Eintrag',
+      entries_other: '{{count}} Einträge',
+      deleted: ', {{count}} veraltetes Glossar gelöscht',
+      deleted_other: ', {{count}} veraltete Glossare gelöscht'
+    },
     // Ctrl-C during a build (issue 17).
     interrupt: {
       stopping: 'wird angehalten: keine neuen Anfragen; die laufenden werden abgewartet (höchstens {{seconds}} s) und gespeichert; noch einmal Strg-C bricht sofort ab',
@@ -160,6 +243,8 @@ export const de = {
 } as const
 
 export const en = {
+  ...enPhrases,
+  help: enHelp,
   details: {
     heading: 'Details',
     labels: {
@@ -294,18 +379,90 @@ export const en = {
       skipped: '{{de}} ↔ {{en}}: not stored: {{reason}}'
     },
     // CAT-tool interchange (TMX, XLIFF, TBX)
-    tmxExported: 'wrote {{count}} units to {{file}}',
+    tmxExported: 'wrote {{count}} unit to {{file}}',
+    tmxExported_other: 'wrote {{count}} units to {{file}}',
     tmxImported:
       '{{file}}: {{units}} units, {{matched}} matched a segment of {{dir}}, {{added}} new, {{unchanged}} already in the memory, {{conflicts}} conflicted with a human translation',
-    xliffExported: 'wrote {{count}} units of {{articles}} articles to {{file}}',
+    xliffExported: 'wrote {{count}} unit of {{articles}} articles to {{file}}',
+    xliffExported_other: 'wrote {{count}} units of {{articles}} articles to {{file}}',
     xliffImported:
       '{{file}}: {{changed}} targets now current, {{unchanged}} unchanged, {{missing}} for segments that no longer exist, {{stale}} whose German changed',
-    tbxExported: 'wrote {{count}} names to {{file}}',
+    tbxExported: 'wrote {{count}} name to {{file}}',
+    tbxExported_other: 'wrote {{count}} names to {{file}}',
     tbxImported: '{{file}}: {{added}} names added to {{glossary}}, {{unchanged}} already there',
     // The memory shared by several processes (issue 17).
     memoryWait: 'waiting for {{lock}}: process {{pid}} has held it since {{since}} (another tandem run)',
     memoryWaitUnknown: 'waiting for {{lock}}: another process holds it',
     memoryMergeUsage: 'memory merge needs three files, BASE OURS THEIRS (as git passes them: %O %A %B); --setup prints the git set-up',
+    severity: {
+      error: 'error',
+      warning: 'warning',
+      info: 'info'
+    },
+    clean: {
+      kept: '{{file}}: kept, it holds post-edits and {{source}} is gone; `tandem clean --force` stores them in the memory, then removes it',
+      keptNoRecord: '{{file}}: kept, even with --force: tandem has no record of what it wrote there, so its edits cannot be stored; move it away by hand',
+      wouldRemove: 'would remove {{files}}',
+      wouldRemoveHarvested: 'would remove {{files}} (after storing its post-edits)',
+      removed: 'removed {{files}}',
+      summary: '{{removed}} of {{count}} orphan removed',
+      summary_other: '{{removed}} of {{count}} orphans removed'
+    },
+    quota: {
+      deepl: "DeepL's character quota is used up.",
+      openai: "The OpenAI account's quota is used up.",
+      left: 'Still to translate: {{segments}}, {{characters}} characters ({{cost}}) in {{files}}.',
+      segments: '{{count}} segment',
+      segments_other: '{{count}} segments',
+      files: '{{count}} file',
+      files_other: '{{count}} files',
+      again:
+        'Every translation received is kept in {{memory}}; when the quota renews, or with another key, run `tandem build` again: it sends only what is missing (`tandem build --dry-run` counts it).'
+    },
+    jsonNeedsDryRun: '--json goes with --dry-run',
+    notMarkdown: '`{{file}}` is not a Markdown file; turn a plain-text article into one with `tandem import {{file}}`',
+    notInProject:
+      'not inside a tandem project: neither {{dir}} nor a folder above it has tandem.config.json or {{source}}; create {{source}} (or tandem.config.json) to start one',
+    tokens: {
+      input: 'input tokens',
+      output: 'output tokens',
+      cost: 'cost',
+      price:
+        'tokens estimated as characters / 4; cost at {{input}} per million input and {{output}} per million output tokens (openai.inputPricePerMillion, openai.outputPricePerMillion)',
+      progressCost: '{{cost}} at the openai.*PricePerMillion prices'
+    },
+    progress: {
+      bar: 'translating {bar} {segments}/{segmentsTotal} segments | {value}/{total} characters | ETA {eta_formatted} {note}',
+      rateLimited: 'rate-limited',
+      unavailable: 'no answer or a server error',
+      retryNote: '({{why}}: retry {{retry}} in {{wait}})',
+      retryLine: '{{error}}; retry {{retry}} in {{wait}}',
+      answered: '{{file}}: {{segments}} segments translated ({{characters}} characters); {{sofar}}',
+      sofarOf: '{{segments}}/{{segmentsTotal}} segments, {{characters}}/{{charactersTotal}} characters',
+      sofar: '{{segments}} segments, {{characters}} characters so far',
+      seconds: '{{seconds}} s'
+    },
+    rekeyed: '{{count}} translation re-keyed in {{memory}}',
+    rekeyed_other: '{{count}} translations re-keyed in {{memory}}',
+    rekeySkipped: '{{count}} not carried over (listed above, with the reason)',
+    pairsAdded: '{{count}} pair added to {{memory}}',
+    pairsAdded_other: '{{count}} pairs added to {{memory}}',
+    glossary: {
+      lintClean: '{{file}}: {{count}} entry, no problems',
+      lintClean_other: '{{file}}: {{count}} entries, no problems',
+      added: 'added {{de}} → {{en}} to {{file}}',
+      candidates: '{{count}} candidate not in {{file}}',
+      candidates_other: '{{count}} candidates not in {{file}}',
+      syncNeedsKey: '`glossary sync` talks to DeepL and needs an API key: set DEEPL_AUTH_KEY',
+      syncBroken: '{{file}} has errors; nothing was sent to DeepL',
+      syncEmpty: '{{file}} has no entries; nothing to sync',
+      created: 'created {{name}} ({{entries}}){{deleted}}',
+      kept: 'kept {{name}} ({{entries}}){{deleted}}',
+      entries: '{{count}} entry',
+      entries_other: '{{count}} entries',
+      deleted: ', deleted {{count}} stale glossary',
+      deleted_other: ', deleted {{count}} stale glossaries'
+    },
     // Ctrl-C during a build (issue 17).
     interrupt: {
       stopping: 'stopping: no new requests; waiting for the ones in flight (at most {{seconds}} s) to store their answers; Ctrl-C again quits at once',

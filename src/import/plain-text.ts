@@ -9,7 +9,7 @@ import {detailsLabelByGerman} from '../i18n/index.ts'
 import {de} from '../i18n/resources.ts'
 import {markdownStyle} from '../core/markdown-options.ts'
 import {DEFAULTS} from '../core/defaults.ts'
-import {ruleIds, source} from './constants.ts'
+import {fileMessage, phrase} from '../core/phrase.ts'
 import {isValidSlug, slugify} from './slugify.ts'
 import {findInvalidUtf8} from '../core/utf8.ts'
 
@@ -83,11 +83,7 @@ export function importPlainText(file: VFile, options: ImportOptions = {}): Impor
   const text = decode(file)
 
   if (text.trim() === '') {
-    file.fail('Cannot import an empty file; expected the title on line 1', {
-      place: {line: 1, column: 1},
-      ruleId: ruleIds.emptyFile,
-      source
-    })
+    throw fileMessage(file, 'error', phrase('messages.empty-file.import', 'Cannot import an empty file; expected the title on line 1'), {line: 1, column: 1})
   }
 
   const blocks = toBlocks(text)
@@ -98,11 +94,8 @@ export function importPlainText(file: VFile, options: ImportOptions = {}): Impor
 
   if (titleBlock.length > 0) {
     const next = titleBlock[0]
-    file.message('Unexpected text right after the title; expected a blank line after line 1', {
-      place: next ? {line: next.line, column: next.column} : undefined,
-      ruleId: ruleIds.titleNotSeparated,
-      source
-    })
+    const reason = phrase('messages.title-not-separated', 'Unexpected text right after the title; expected a blank line after line 1')
+    fileMessage(file, 'warning', reason, next ? {line: next.line, column: next.column} : undefined)
     blocks.unshift(titleBlock)
   }
 
@@ -145,10 +138,12 @@ function decode(file: VFile): string {
       const line = before.length
       const column = (before.at(-1) ?? '').length + 1
       const byte = (value[offset] ?? 0).toString(16).toUpperCase().padStart(2, '0')
-      file.fail(
-        `Cannot import invalid UTF-8: unexpected byte \`0x${byte}\` at line ${line}, column ${column} (byte offset ${offset}); save the file as UTF-8 (is it Latin-1 or Windows-1252?)`,
-        {place: {line, column}, ruleId: ruleIds.invalidUtf8, source}
+      const reason = phrase(
+        'messages.invalid-utf8.import',
+        'Cannot import invalid UTF-8: unexpected byte `0x{{byte}}` at line {{line}}, column {{column}} (byte offset {{offset}}); save the file as UTF-8 (is it Latin-1 or Windows-1252?)',
+        {byte, line, column, offset}
       )
+      throw fileMessage(file, 'error', reason, {line, column})
     }
     text = new TextDecoder('utf-8', {ignoreBOM: true}).decode(value)
   } else {
@@ -157,7 +152,7 @@ function decode(file: VFile): string {
 
   const withoutBom = stripBom(text)
   if (withoutBom !== text) {
-    file.info('Removed the UTF-8 byte order mark', {place: {line: 1, column: 1}, ruleId: ruleIds.bom, source})
+    fileMessage(file, 'info', phrase('messages.bom-removed', 'Removed the UTF-8 byte order mark'), {line: 1, column: 1})
   }
 
   return withoutBom
@@ -194,21 +189,19 @@ function toBlocks(text: string): Block[] {
 function resolveSlug(file: VFile, title: string, titleLine: Line, explicit: string | undefined): string {
   if (explicit !== undefined) {
     if (!isValidSlug(explicit)) {
-      file.fail(
-        `Unexpected slug \`${explicit}\`; expected lowercase ASCII letters and digits joined by single hyphens, such as \`${slugify(explicit) || 'mein-artikel'}\``,
-        {ruleId: ruleIds.invalidSlug, source}
-      )
+      const reason = phrase('messages.invalid-slug', 'Unexpected slug `{{slug}}`; expected lowercase ASCII letters and digits joined by single hyphens, such as `{{example}}`', {
+        slug: explicit,
+        example: slugify(explicit) || 'mein-artikel'
+      })
+      throw fileMessage(file, 'error', reason)
     }
     return explicit
   }
 
   const slug = slugify(title)
   if (slug === '') {
-    file.fail(`Cannot make a slug from the title \`${title}\`; pass one explicitly`, {
-      place: {line: titleLine.line, column: titleLine.column},
-      ruleId: ruleIds.emptySlug,
-      source
-    })
+    const reason = phrase('messages.empty-slug', 'Cannot make a slug from the title `{{title}}`; pass one explicitly', {title})
+    throw fileMessage(file, 'error', reason, {line: titleLine.line, column: titleLine.column})
   }
   return slug
 }
@@ -216,16 +209,16 @@ function resolveSlug(file: VFile, title: string, titleLine: Line, explicit: stri
 /** `date`, `author` and `sourceUrl` as the front matter and the reader need them; the article's text has no place for them. */
 function checkFacts(file: VFile, options: ImportOptions): void {
   if (options.date !== undefined && !isCalendarDate(options.date)) {
-    file.fail(`Unexpected date \`${options.date}\`; expected a calendar date as \`YYYY-MM-DD\`, such as \`2026-11-30\``, {ruleId: ruleIds.invalidDate, source})
+    throw fileMessage(file, 'error', phrase('messages.invalid-date', 'Unexpected date `{{date}}`; expected a calendar date as `YYYY-MM-DD`, such as `2026-11-30`', {date: options.date}))
   }
   if (options.author !== undefined && options.author.trim() === '') {
-    file.fail('Unexpected empty author; pass a name, or leave `--author` out', {ruleId: ruleIds.emptyAuthor, source})
+    throw fileMessage(file, 'error', phrase('messages.empty-author', 'Unexpected empty author; pass a name, or leave `--author` out'))
   }
   if (options.sourceUrl !== undefined && !isWebAddress(options.sourceUrl)) {
-    file.fail(`Unexpected source URL \`${options.sourceUrl}\`; expected an absolute http or https address, such as \`https://example.org/artikel\``, {
-      ruleId: ruleIds.invalidSourceUrl,
-      source
+    const reason = phrase('messages.invalid-source-url', 'Unexpected source URL `{{url}}`; expected an absolute http or https address, such as `https://example.org/artikel`', {
+      url: options.sourceUrl
     })
+    throw fileMessage(file, 'error', reason)
   }
 }
 
@@ -303,17 +296,11 @@ function detailsList(file: VFile, detailLines: Line[]): List {
       if (parsed.value !== '') children.push(...phrasing(` ${parsed.value}`))
     } else {
       const word = line.text.split(/[\s:]/, 1)[0] ?? line.text
-      file.message(
-        `Unexpected Details label \`${word}\`; expected one of ${detailsLabels.map((label) => `\`${label}\``).join(', ')}`,
-        {
-          place: {
-            start: {line: line.line, column: line.column},
-            end: {line: line.line, column: line.column + word.length}
-          },
-          ruleId: ruleIds.unknownDetailsLabel,
-          source
-        }
-      )
+      const reason = phrase('messages.unknown-details-label', 'Unexpected Details label `{{word}}`; expected one of {{labels}}', {
+        word,
+        labels: detailsLabels.map((label) => `\`${label}\``).join(', ')
+      })
+      fileMessage(file, 'warning', reason, {start: {line: line.line, column: line.column}, end: {line: line.line, column: line.column + word.length}})
       children = phrasing(line.text)
     }
 

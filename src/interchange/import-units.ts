@@ -1,6 +1,7 @@
 import {recordId} from '../core/key.ts'
 import {normalizeTaggedText} from '../core/tagged-text.ts'
 import type {Segment} from '../core/types.ts'
+import type {Phrase} from '../core/phrase.ts'
 import type {NameMatcher} from '../glossary/matcher.ts'
 import type {MemoryOrigin, MemoryRecord} from '../memory/translation-memory.ts'
 import {tagProblem} from './inline-codes.ts'
@@ -41,7 +42,7 @@ export interface ImportPlan {
   /** Units that differ from an existing human record of their key. */
   conflicts: number
   /** Units of a segment whose tags do not match (the segment changed since the file was made). */
-  rejected: {unit: InterchangeUnit; reason: string}[]
+  rejected: {unit: InterchangeUnit; reason: Phrase}[]
 }
 
 /**
@@ -116,7 +117,7 @@ export interface XliffImportPlan {
   /** Units whose German changed since the file was exported. */
   stale: InterchangeUnit[]
   /** Units whose target's tags do not match their segment. */
-  rejected: {unit: InterchangeUnit; reason: string}[]
+  rejected: {unit: InterchangeUnit; reason: Phrase}[]
 }
 
 /**

@@ -8,6 +8,7 @@ import remarkStringify from 'remark-stringify'
 import {escapeText, fromTaggedText, keepTag, TagError} from '../core/tagged-text.ts'
 import {markdownStyle} from '../core/markdown-options.ts'
 import type {Placeholder, SourcePoint} from '../core/types.ts'
+import {englishText, phrase, type Phrase} from '../core/phrase.ts'
 import {attribute, localName, placeOf} from './xml.ts'
 
 /**
@@ -96,10 +97,13 @@ function element(name: string, attributes: Record<string, string>, children: Ele
 export class InlineCodeError extends Error {
   override readonly name = 'InlineCodeError'
   readonly place: SourcePoint | undefined
+  /** What is wrong, as a phrase (`message` is its English). */
+  readonly phrase: Phrase
 
-  constructor(message: string, place: SourcePoint | undefined) {
-    super(message)
+  constructor(said: Phrase, place: SourcePoint | undefined) {
+    super(englishText(said))
     this.place = place
+    this.phrase = said
   }
 }
 
@@ -118,10 +122,17 @@ export class InlineIds {
     const key = reference ?? `#${++this.counter}`
     const known = this.ids.get(key)
     if (known !== undefined) {
-      if (this.kinds[known - 1] !== kind) throw new InlineCodeError(`inline code \`${reference ?? key}\` is a ${describe(kind)} here and a ${describe(this.kinds[known - 1] ?? kind)} in the source`, place)
+      if (this.kinds[known - 1] !== kind) {
+        const reason = phrase('reasons.inlineCodes.otherKind', 'inline code `{{code}}` is a {{here}} here and a {{source}} in the source', {
+          code: reference ?? key,
+          here: describe(kind),
+          source: describe(this.kinds[known - 1] ?? kind)
+        })
+        throw new InlineCodeError(reason, place)
+      }
       return known
     }
-    if (side === 'target') throw new InlineCodeError(`inline code \`${reference ?? key}\` is not in the source`, place)
+    if (side === 'target') throw new InlineCodeError(phrase('reasons.inlineCodes.notInSource', 'inline code `{{code}}` is not in the source', {code: reference ?? key}), place)
     this.kinds.push(kind)
     this.ids.set(key, this.kinds.length)
     return this.kinds.length
@@ -138,8 +149,8 @@ export class InlineIds {
   }
 }
 
-function describe(kind: 'a' | 'x'): string {
-  return kind === 'a' ? 'link' : 'placeholder'
+function describe(kind: 'a' | 'x'): Phrase {
+  return kind === 'a' ? phrase('reasons.inlineCodes.link', 'link') : phrase('reasons.inlineCodes.placeholder', 'placeholder')
 }
 
 /**
@@ -160,14 +171,14 @@ export function inlineToTagged(nodes: readonly ElementContent[], dialect: Dialec
           if (name === 'ph') return `<x id="${ids.id('x', attribute(node, 'x'), side, place)}"/>`
           if (name === 'bpt') {
             const tag = tmxTag(node)
-            if (!tag) throw new InlineCodeError(`\`<bpt>\` with \`${textOf(node)}\` is not a mark or link that tandem knows`, place)
+            if (!tag) throw new InlineCodeError(phrase('reasons.inlineCodes.bpt', '`<bpt>` with `{{code}}` is not a mark or link that tandem knows', {code: textOf(node)}), place)
             open.set(attribute(node, 'i') ?? '', tag)
             return tag === 'a' ? `<a id="${ids.id('a', attribute(node, 'x'), side, place)}">` : `<${tag}>`
           }
           if (name === 'ept') {
             const i = attribute(node, 'i') ?? ''
             const tag = open.get(i)
-            if (!tag) throw new InlineCodeError(`\`<ept i="${i}">\` has no \`<bpt i="${i}">\` before it`, place)
+            if (!tag) throw new InlineCodeError(phrase('reasons.inlineCodes.ept', '`<ept i="{{i}}">` has no `<bpt i="{{i}}">` before it', {i}), place)
             open.delete(i)
             return `</${tag}>`
           }
@@ -177,7 +188,7 @@ export function inlineToTagged(nodes: readonly ElementContent[], dialect: Dialec
           if (name === 'g') {
             const ctype = attribute(node, 'ctype') ?? ''
             const tag = ctype === 'link' ? 'a' : markByName(ctype)
-            if (!tag) throw new InlineCodeError(`\`<g ctype="${ctype}">\` is not a mark or link that tandem knows`, place)
+            if (!tag) throw new InlineCodeError(phrase('reasons.inlineCodes.g', '`<g ctype="{{ctype}}">` is not a mark or link that tandem knows', {ctype}), place)
             const start = tag === 'a' ? `<a id="${ids.id('a', attribute(node, 'id'), side, place)}">` : `<${tag}>`
             return `${start}${convert(node.children)}</${tag}>`
           }
@@ -188,17 +199,17 @@ export function inlineToTagged(nodes: readonly ElementContent[], dialect: Dialec
             const type = attribute(node, 'type')
             const subType = attribute(node, 'subType') ?? ''
             const tag = type === 'link' ? 'a' : (Object.keys(xliff2SubTypes) as MarkTag[]).find((key) => xliff2SubTypes[key] === subType)
-            if (!tag) throw new InlineCodeError(`\`<pc type="${type ?? ''}" subType="${subType}">\` is not a mark or link that tandem knows`, place)
+            if (!tag) throw new InlineCodeError(phrase('reasons.inlineCodes.pc', '`<pc type="{{type}}" subType="{{subType}}">` is not a mark or link that tandem knows', {type: type ?? '', subType}), place)
             const start = tag === 'a' ? `<a id="${ids.id('a', attribute(node, 'id'), side, place)}">` : `<${tag}>`
             return `${start}${convert(node.children)}</${tag}>`
           }
         }
-        throw new InlineCodeError(`\`<${node.name}>\` is not an inline code that tandem reads here`, place)
+        throw new InlineCodeError(phrase('reasons.inlineCodes.element', '`<{{name}}>` is not an inline code that tandem reads here', {name: node.name}), place)
       })
       .join('')
   const text = convert(nodes)
   const unclosed = [...open.keys()][0]
-  if (unclosed !== undefined) throw new InlineCodeError(`\`<bpt i="${unclosed}">\` is never closed by an \`<ept>\``, undefined)
+  if (unclosed !== undefined) throw new InlineCodeError(phrase('reasons.inlineCodes.unclosed', '`<bpt i="{{i}}">` is never closed by an `<ept>`', {i: unclosed}), undefined)
   return text
 }
 
@@ -228,12 +239,12 @@ function tmxTag(node: Element): MarkTag | 'a' | undefined {
  * Check tagged text against the placeholders of its segment (or the stand-ins of its source): every
  * id once, nothing invented, properly nested. Returns the codec's reason, or undefined when it is sound.
  */
-export function tagProblem(tagged: string, placeholders: readonly Placeholder[]): string | undefined {
+export function tagProblem(tagged: string, placeholders: readonly Placeholder[]): Phrase | undefined {
   try {
     fromTaggedText(tagged, placeholders)
     return undefined
   } catch (error) {
-    if (error instanceof TagError) return error.message
+    if (error instanceof TagError) return error.phrase
     throw error
   }
 }

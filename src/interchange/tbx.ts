@@ -1,3 +1,4 @@
+import {phrase} from '../core/phrase.ts'
 import type {Element, ElementContent, Root} from 'xast'
 import type {VFile} from 'vfile'
 import {glossaryKinds, type GlossaryEntry, type GlossaryKind, type SourcePoint} from '../core/types.ts'
@@ -78,7 +79,7 @@ export function readTbx(file: VFile, bytes: Uint8Array, options: {sourceLang: st
   if (!tree) return []
   const root = childElements(tree)[0]
   if (!root || (localName(root) !== 'martif' && localName(root) !== 'tbx')) {
-    fail(file, `not a TBX file: the root element is \`<${root?.name ?? ''}>\`, not \`<martif>\` or \`<tbx>\``, root && placeOf(root), 'tbx-root')
+    fail(file, phrase('messages.tbx-root', 'not a TBX file: the root element is `<{{name}}>`, not `<martif>` or `<tbx>`', {name: root?.name ?? ''}), root && placeOf(root))
     return []
   }
   const entries: TbxEntry[] = []
@@ -86,7 +87,7 @@ export function readTbx(file: VFile, bytes: Uint8Array, options: {sourceLang: st
     const sets = [...childElements(entry, 'langSet'), ...childElements(entry, 'langSec')]
     const unnamed = sets.find((set) => !languageOf(set))
     if (unnamed) {
-      fail(file, 'this language section has no `xml:lang`', placeOf(unnamed), 'tbx-language')
+      fail(file, phrase('messages.tbx-language.unnamed', 'this language section has no `xml:lang`'), placeOf(unnamed))
       continue
     }
     const term = (lang: string, exact: boolean) => {
@@ -99,13 +100,13 @@ export function readTbx(file: VFile, bytes: Uint8Array, options: {sourceLang: st
     const de = term(options.sourceLang, false)
     const en = term(options.targetLang, true) ?? term(options.targetLang, false)
     if (!de || !en) {
-      fail(file, `this entry has no \`${de ? options.targetLang : options.sourceLang}\` term`, placeOf(entry), 'tbx-language')
+      fail(file, phrase('messages.tbx-language.missing', 'this entry has no `{{lang}}` term', {lang: de ? options.targetLang : options.sourceLang}), placeOf(entry))
       continue
     }
     const subject = descendants(entry, 'descrip').find((descrip) => attribute(descrip, 'type') === 'subjectField')
     const kind = subject ? textContent(subject).trim() : 'term'
     if (!kinds.has(kind)) {
-      fail(file, `subject field \`${kind}\` is not a glossary kind (${glossaryKinds.join(', ')})`, subject && placeOf(subject), 'tbx-kind')
+      fail(file, phrase('messages.tbx-kind', 'subject field `{{kind}}` is not a glossary kind ({{kinds}})', {kind, kinds: glossaryKinds.join(', ')}), subject && placeOf(subject))
       continue
     }
     const notes = childElements(entry, 'note')
@@ -114,6 +115,6 @@ export function readTbx(file: VFile, bytes: Uint8Array, options: {sourceLang: st
       .join(' ')
     entries.push({de, en, kind: kind as GlossaryKind, note, place: placeOf(entry) ?? {line: 1, column: 1}})
   }
-  if (entries.length === 0 && !hasErrors(file)) fail(file, 'no term entries', placeOf(root), 'tbx-structure')
+  if (entries.length === 0 && !hasErrors(file)) fail(file, phrase('messages.tbx-structure', 'no term entries'), placeOf(root))
   return hasErrors(file) ? [] : entries
 }

@@ -1,3 +1,4 @@
+import {phrase} from '../core/phrase.ts'
 import type {Element, ElementContent, Root} from 'xast'
 import type {VFile} from 'vfile'
 import {recordId} from '../core/key.ts'
@@ -117,24 +118,24 @@ export function readTmx(file: VFile, bytes: Uint8Array, options: TmxReadOptions)
   if (!tree) return []
   const tmx = childElements(tree)[0]
   if (!tmx || localName(tmx) !== 'tmx') {
-    fail(file, `not a TMX file: the root element is \`<${tmx?.name ?? ''}>\`, not \`<tmx>\``, tmx && placeOf(tmx), 'tmx-root')
+    fail(file, phrase('messages.tmx-root', 'not a TMX file: the root element is `<{{name}}>`, not `<tmx>`', {name: tmx?.name ?? ''}), tmx && placeOf(tmx))
     return []
   }
   const version = attribute(tmx, 'version') ?? ''
   if (!/^1\.[1-4]b?$/.test(version)) {
-    fail(file, `TMX version \`${version}\` is not one tandem reads (1.1 to 1.4b)`, placeOf(tmx), 'tmx-version')
+    fail(file, phrase('messages.tmx-version', 'TMX version `{{version}}` is not one tandem reads (1.1 to 1.4b)', {version}), placeOf(tmx))
     return []
   }
   const header = childElement(tmx, 'header')
   const body = childElement(tmx, 'body')
   if (!header || !body) {
-    fail(file, `a TMX file needs a \`<header>\` and a \`<body>\``, placeOf(tmx), 'tmx-structure')
+    fail(file, phrase('messages.tmx-structure.parts', 'a TMX file needs a `<header>` and a `<body>`'), placeOf(tmx))
     return []
   }
   const srclang = attribute(header, 'srclang')
-  if (!srclang) fail(file, 'the `<header>` has no `srclang`', placeOf(header), 'tmx-language')
+  if (!srclang) fail(file, phrase('messages.tmx-language.noSrclang', 'the `<header>` has no `srclang`'), placeOf(header))
   else if (srclang !== '*all*' && !sameLanguage(srclang, options.sourceLang)) {
-    fail(file, `the source language is \`${srclang}\`, not \`${options.sourceLang}\``, placeOf(header), 'tmx-language')
+    fail(file, phrase('messages.tmx-language.source', 'the source language is `{{found}}`, not `{{expected}}`', {found: srclang, expected: options.sourceLang}), placeOf(header))
   }
 
   const units: InterchangeUnit[] = []
@@ -142,7 +143,7 @@ export function readTmx(file: VFile, bytes: Uint8Array, options: TmxReadOptions)
     const variants = childElements(tu, 'tuv')
     const unnamed = variants.find((tuv) => !languageOf(tuv))
     if (unnamed) {
-      fail(file, 'this `<tuv>` has no `xml:lang` (or `lang`)', placeOf(unnamed), 'tmx-language')
+      fail(file, phrase('messages.tmx-language.unnamed', 'this `<tuv>` has no `xml:lang` (or `lang`)'), placeOf(unnamed))
       continue
     }
     const source = variants.find((tuv) => sameLanguage(languageOf(tuv), options.sourceLang))
@@ -151,13 +152,13 @@ export function readTmx(file: VFile, bytes: Uint8Array, options: TmxReadOptions)
       variants.find((tuv) => tuv !== source && sameLanguage(languageOf(tuv), options.targetLang))
     if (!source || !target) {
       const missing = source ? options.targetLang : options.sourceLang
-      fail(file, `this \`<tu>\` has no \`${missing}\` variant`, placeOf(tu), 'tmx-language')
+      fail(file, phrase('messages.tmx-language.missing', 'this `<tu>` has no `{{lang}}` variant', {lang: missing}), placeOf(tu))
       continue
     }
     const sourceSeg = childElement(source, 'seg')
     const targetSeg = childElement(target, 'seg')
     if (!sourceSeg || !targetSeg) {
-      fail(file, 'this `<tuv>` has no `<seg>`', placeOf(sourceSeg ? target : source), 'tmx-structure')
+      fail(file, phrase('messages.tmx-structure.seg', 'this `<tuv>` has no `<seg>`'), placeOf(sourceSeg ? target : source))
       continue
     }
     // An empty target (OmegaT's `--pseudotranslatetype=empty`) is no translation.

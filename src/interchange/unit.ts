@@ -1,3 +1,4 @@
+import {phrase} from '../core/phrase.ts'
 import type {Element} from 'xast'
 import type {VFile} from 'vfile'
 import {memoryKey} from '../core/key.ts'
@@ -49,15 +50,18 @@ export function readUnitText(
     ] as const) {
       const problem = tagProblem(text, placeholders)
       if (problem) {
-        const reason = element === source ? `the inline codes of this source do not pair: ${problem}` : `the inline codes of this target do not match its source: ${problem}`
-        fail(file, reason, placeOf(element), 'interchange-tags')
+        const reason =
+          element === source
+            ? phrase('messages.interchange-tags.source', 'the inline codes of this source do not pair: {{problem}}', {problem})
+            : phrase('messages.interchange-tags.target', 'the inline codes of this target do not match its source: {{problem}}', {problem})
+        fail(file, reason, placeOf(element))
         return undefined
       }
     }
     return {source: sourceText, target: targetText}
   } catch (error) {
     if (!(error instanceof InlineCodeError)) throw error
-    fail(file, error.message, error.place ?? placeOf(side), 'interchange-tags')
+    fail(file, phrase('messages.interchange-tags.code', '{{problem}}', {problem: error.phrase}), error.place ?? placeOf(side))
     return undefined
   }
 }

@@ -1,3 +1,4 @@
+import {phrase} from '../core/phrase.ts'
 import type {Element, ElementContent, Root} from 'xast'
 import type {VFile} from 'vfile'
 import type {Placeholder, SegmentNameMatch} from '../core/types.ts'
@@ -111,25 +112,25 @@ export function readXliff(file: VFile, bytes: Uint8Array): InterchangeUnit[] {
   if (!tree) return []
   const xliff = childElements(tree)[0]
   if (!xliff || localName(xliff) !== 'xliff') {
-    fail(file, `not an XLIFF file: the root element is \`<${xliff?.name ?? ''}>\`, not \`<xliff>\``, xliff && placeOf(xliff), 'xliff-root')
+    fail(file, phrase('messages.xliff-root', 'not an XLIFF file: the root element is `<{{name}}>`, not `<xliff>`', {name: xliff?.name ?? ''}), xliff && placeOf(xliff))
     return []
   }
   const version = attribute(xliff, 'version') ?? ''
   if (version !== '1.2' && version !== '2.0' && version !== '2.1') {
-    fail(file, `XLIFF version \`${version}\` is not one tandem reads (1.2, 2.0)`, placeOf(xliff), 'xliff-version')
+    fail(file, phrase('messages.xliff-version', 'XLIFF version `{{version}}` is not one tandem reads (1.2, 2.0)', {version}), placeOf(xliff))
     return []
   }
   const v2 = version !== '1.2'
-  if (v2 && !attribute(xliff, 'srcLang')) fail(file, 'the `<xliff>` element has no `srcLang`', placeOf(xliff), 'xliff-language')
+  if (v2 && !attribute(xliff, 'srcLang')) fail(file, phrase('messages.xliff-language.srcLang', 'the `<xliff>` element has no `srcLang`'), placeOf(xliff))
   const units: InterchangeUnit[] = []
   for (const fileElement of childElements(xliff, 'file')) {
     const original = attribute(fileElement, 'original')
     if (!original) {
-      fail(file, 'this `<file>` has no `original`: tandem needs it to find the article', placeOf(fileElement), 'xliff-structure')
+      fail(file, phrase('messages.xliff-structure.original', 'this `<file>` has no `original`: tandem needs it to find the article'), placeOf(fileElement))
       continue
     }
     if (!v2 && !attribute(fileElement, 'source-language')) {
-      fail(file, 'this `<file>` has no `source-language`', placeOf(fileElement), 'xliff-language')
+      fail(file, phrase('messages.xliff-language.sourceLanguage', 'this `<file>` has no `source-language`'), placeOf(fileElement))
     }
     const unitElements = v2 ? childElements(fileElement, 'unit') : childElements(childElement(fileElement, 'body') ?? fileElement, 'trans-unit')
     for (const unit of unitElements) {
@@ -139,7 +140,7 @@ export function readXliff(file: VFile, bytes: Uint8Array): InterchangeUnit[] {
       const source = holder && childElement(holder, 'source')
       const target = holder && childElement(holder, 'target')
       if (!id || !source) {
-        fail(file, `this unit has no ${id ? '`<source>`' : '`id`'}`, placeOf(unit), 'xliff-structure')
+        fail(file, id ? phrase('messages.xliff-structure.source', 'this unit has no `<source>`') : phrase('messages.xliff-structure.id', 'this unit has no `id`'), placeOf(unit))
         continue
       }
       if (!target) continue

@@ -5,10 +5,11 @@ import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {findInvalidUtf8} from '../core/utf8.ts'
 import type {SourcePoint} from '../core/types.ts'
+import {fileMessage, phrase, type Phrase} from '../core/phrase.ts'
 
 /** A fatal message on `file`: everything wrong with an interchange file is an error, and nothing is imported from it. */
-export function fail(file: VFile, reason: string, place: SourcePoint | undefined, ruleId: string): void {
-  file.message(reason, {place: place ?? {line: 1, column: 1}, ruleId, source: 'tandem'}).fatal = true
+export function fail(file: VFile, reason: Phrase, place: SourcePoint | undefined): void {
+  fileMessage(file, 'error', reason, place ?? {line: 1, column: 1})
 }
 
 export function hasErrors(file: VFile): boolean {
@@ -22,16 +23,16 @@ export function hasErrors(file: VFile): boolean {
 export function readXml(file: VFile, bytes: Uint8Array): Root | undefined {
   const invalid = findInvalidUtf8(bytes)
   if (invalid !== -1) {
-    fail(file, `not valid UTF-8 at byte ${invalid}; save the file as UTF-8`, pointAfter(Buffer.from(bytes.subarray(0, invalid)).toString('utf8')), 'xml-encoding')
+    fail(file, phrase('messages.xml-encoding', 'not valid UTF-8 at byte {{byte}}; save the file as UTF-8', {byte: invalid}), pointAfter(Buffer.from(bytes.subarray(0, invalid)).toString('utf8')))
     return undefined
   }
   const text = Buffer.from(bytes).toString('utf8')
   file.value = text
   if (text.startsWith('\uFEFF')) {
-    fail(file, 'the file starts with a byte order mark; save it as UTF-8 without BOM', {line: 1, column: 1}, 'xml-bom')
+    fail(file, phrase('messages.xml-bom', 'the file starts with a byte order mark; save it as UTF-8 without BOM'), {line: 1, column: 1})
   }
   const cr = text.indexOf('\r')
-  if (cr !== -1) fail(file, 'the file has CRLF (or CR) line endings; save it with LF line endings', pointAfter(text.slice(0, cr)), 'xml-line-ending')
+  if (cr !== -1) fail(file, phrase('messages.xml-line-ending', 'the file has CRLF (or CR) line endings; save it with LF line endings'), pointAfter(text.slice(0, cr)))
   if (hasErrors(file)) return undefined
   try {
     return fromXml(text)
@@ -39,7 +40,7 @@ export function readXml(file: VFile, bytes: Uint8Array): Root | undefined {
     if (!(error instanceof VFileMessage)) throw error
     // parse-xml's own reason, without the excerpt it appends after the first line.
     const reason = error.cause instanceof Error ? (error.cause.message.split('\n')[0] ?? '').replace(/ \(line \d+, column \d+\)$/, '') : error.reason
-    fail(file, `not well-formed XML: ${reason}`, error.place && 'line' in error.place ? error.place : undefined, 'xml-not-well-formed')
+    fail(file, phrase('messages.xml-not-well-formed', 'not well-formed XML: {{reason}}', {reason}), error.place && 'line' in error.place ? error.place : undefined)
     return undefined
   }
 }

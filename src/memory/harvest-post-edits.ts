@@ -1,6 +1,7 @@
 import type {Root} from 'mdast'
 import type {Point, Position} from 'unist'
 import type {VFile} from 'vfile'
+import {fileMessage, phrase, type Phrase} from '../core/phrase.ts'
 import {keyedSegments, tandemData, type PostEditReport} from '../core/data.ts'
 import {sha256} from '../core/hash.ts'
 import {recordId} from '../core/key.ts'
@@ -65,14 +66,14 @@ export default function harvestPostEdits(options: Options) {
     const stored: MemoryRecord[] = []
     const human = (key: string) => found.get(key) ?? memory.all(key).find((record) => record.origin === 'human')
 
-    const refuse = (message: string, place: Position | Point | undefined, ruleId: string) => {
+    // What becomes of an English edition that cannot be harvested whole, said at the end of each reason as `{{outcome}}`.
+    const outcome = options.force
+      ? phrase('reasons.postEdit.overwritten', 'overwritten, as --force asks')
+      : phrase('reasons.postEdit.kept', 'the file is left as it is (`--force` overwrites it, after what pairs is harvested)')
+    const refuse = (reason: Phrase, place: Position | Point | undefined) => {
       if (!edition) return
-      const line = options.force ? `${message}; overwritten, as --force asks` : `${message}; the file is left as it is (\`--force\` overwrites it, after what pairs is harvested)`
-      const reported = edition.file.message(line, {...(place ? {place} : {}), ruleId, source: 'tandem'})
-      if (!options.force) {
-        reported.fatal = true
-        report.keep = true
-      }
+      fileMessage(edition.file, options.force ? 'warning' : 'error', reason, place)
+      if (!options.force) report.keep = true
     }
 
     if (edition?.broken && !options.force) report.keep = true
@@ -90,10 +91,13 @@ export default function harvestPostEdits(options: Options) {
         const at = read.segments[unpaired] ?? read.segments[read.segments.length - 1]
         refuse(
           read.segments.length === references.length
-            ? 'this block does not pair with the German block tandem translated here'
-            : `the English edition has ${read.segments.length} translated blocks where tandem wrote ${references.length}: a block was added, removed or merged near here`,
-          at?.position,
-          'post-edit-unpaired'
+            ? phrase('messages.post-edit-unpaired.block', 'this block does not pair with the German block tandem translated here; {{outcome}}', {outcome})
+            : phrase('messages.post-edit-unpaired.count', 'the English edition has {{english}} translated blocks where tandem wrote {{written}}: a block was added, removed or merged near here; {{outcome}}', {
+                english: read.segments.length,
+                written: references.length,
+                outcome
+              }),
+          at?.position
         )
       } else {
         // Without a record, the German tree is the reference, and the edition's front matter is tandem's own addition.
@@ -103,9 +107,12 @@ export default function harvestPostEdits(options: Options) {
         if (off !== undefined) {
           const block = actual[off] ?? actual[actual.length - 1]
           refuse(
-            'this block does not pair with what tandem wrote here (a block was added, removed or merged, or code, math or HTML that tandem copies from the German was changed)',
-            block?.position,
-            'post-edit-unpaired'
+            phrase(
+              'messages.post-edit-unpaired.structure',
+              'this block does not pair with what tandem wrote here (a block was added, removed or merged, or code, math or HTML that tandem copies from the German was changed); {{outcome}}',
+              {outcome}
+            ),
+            block?.position
           )
         }
       }
@@ -123,16 +130,19 @@ export default function harvestPostEdits(options: Options) {
         const german = state ? germanByKey.get(reference.key) : segments[index]
         const source = german?.key === reference.key ? german.source : records[0]?.source
         if (source === undefined) {
-          refuse('this block was edited, but the memory no longer has the German it translates', english.position, 'post-edit-unknown-source')
+          refuse(phrase('messages.post-edit-unknown-source', 'this block was edited, but the memory no longer has the German it translates; {{outcome}}', {outcome}), english.position)
           continue
         }
         const mapped = german?.key === reference.key ? mapPlaceholders(written, english.placeholders, german.placeholders) : written
         if (mapped === undefined) {
           // Kept all the same: the build restores damaged tags as plain text with the links at the end.
           refuse(
-            `this edit has ${english.placeholders.length} links or inline codes where the German has ${german?.placeholders.length ?? 0}, or other ones: is a link unclosed?`,
-            english.position,
-            'post-edit-markup'
+            phrase('messages.post-edit-markup', 'this edit has {{english}} links or inline codes where the German has {{german}}, or other ones: is a link unclosed?; {{outcome}}', {
+              english: english.placeholders.length,
+              german: german?.placeholders.length ?? 0,
+              outcome
+            }),
+            english.position
           )
         }
         const target = mapped ?? written
@@ -142,11 +152,11 @@ export default function harvestPostEdits(options: Options) {
         const earlier = found.get(reference.key)
         if (earlier && earlier.target !== target) {
           // Both stay in the memory; the build writes the later one in both places.
-          edition.file.message('this paragraph is repeated in the file and was edited differently in another place; both edits are kept in the memory, and the build writes this one in both places', {
-            place: english.position,
-            ruleId: 'post-edit-conflict',
-            source: 'tandem'
-          })
+          const reason = phrase(
+            'messages.post-edit-conflict',
+            'this paragraph is repeated in the file and was edited differently in another place; both edits are kept in the memory, and the build writes this one in both places'
+          )
+          fileMessage(edition.file, 'warning', reason, english.position)
         }
         if (earlier?.target === target) continue
         const record: MemoryRecord = {
@@ -198,10 +208,10 @@ export default function harvestPostEdits(options: Options) {
       segment.stale = {key: old, target: record.target}
       report.stale++
       const text = clip(taggedToPlain(record.target))
-      const message = options.keepStale
-        ? `the German changed under a human translation, which is kept as --keep-stale asks: “${text}”; edit it in the English edition to match`
-        : `the German changed under a human translation; it is replaced by a new translation, and kept in the memory: “${text}”`
-      file.message(message, {place: segment.position, ruleId: 'stale-post-edit', source: 'tandem'})
+      const reason = options.keepStale
+        ? phrase('messages.stale-post-edit.kept', 'the German changed under a human translation, which is kept as --keep-stale asks: “{{text}}”; edit it in the English edition to match', {text})
+        : phrase('messages.stale-post-edit.replaced', 'the German changed under a human translation; it is replaced by a new translation, and kept in the memory: “{{text}}”', {text})
+      fileMessage(file, 'warning', reason, segment.position)
       if (options.keepStale) {
         segment.target = record.target
         segment.origin = 'memory'

@@ -1,3 +1,5 @@
+import {englishText, phrase, type Phrase} from '../core/phrase.ts'
+
 /**
  * Where a line of JSON goes wrong, for messages at line:column. `JSON.parse` says so only in
  * some of its messages, and in wording that changes between Node versions.
@@ -5,7 +7,7 @@
 export interface JsonSyntaxError {
   /** 0-based offset in the text (UTF-16 code units, as vfile columns count). */
   offset: number
-  reason: string
+  reason: Phrase
 }
 
 export interface JsonScan {
@@ -22,19 +24,20 @@ export function scanJson(text: string): JsonScan {
   let index = 0
 
   class Stop extends Error {
-    constructor(readonly at: number, readonly reason: string) {
-      super(reason)
+    constructor(readonly at: number, readonly reason: Phrase) {
+      super(englishText(reason))
     }
   }
-  const stop = (reason: string, at = index): never => {
-    throw new Stop(at, at >= text.length ? 'the line ends inside the record' : reason)
+  // A reason of `undefined`: the text ends where a string was going on.
+  const stop = (reason: Phrase | undefined, at = index): never => {
+    throw new Stop(at, at >= text.length || !reason ? phrase('reasons.json.endsInside', 'the line ends inside the record') : reason)
   }
   const space = () => {
     while (index < text.length && ' \t\n\r'.includes(text[index] ?? '')) index++
   }
-  const expect = (character: string, what: string) => {
+  const expectColon = () => {
     space()
-    if (text[index] !== character) stop(`expected ${what}`)
+    if (text[index] !== ':') stop(phrase('reasons.json.colon', 'expected `:` after the field name'))
     index++
   }
 
@@ -43,16 +46,16 @@ export function scanJson(text: string): JsonScan {
     index++
     for (;;) {
       const character = text[index]
-      if (character === undefined) return stop('')
+      if (character === undefined) return stop(undefined)
       if (character === '"') break
-      if (character < ' ') stop('a control character inside a string; escape it')
+      if (character < ' ') stop(phrase('reasons.json.control', 'a control character inside a string; escape it'))
       if (character === '\\') {
         const escape = text[index + 1]
-        if (escape === undefined) stop('')
+        if (escape === undefined) stop(undefined)
         else if (escape === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(index + 2, index + 6))) stop('`\\u` needs four hex digits', index + 2)
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(index + 2, index + 6))) stop(phrase('reasons.json.unicode', '`\\u` needs four hex digits'), index + 2)
           index += 4
-        } else if (!'"\\/bfnrt'.includes(escape)) stop(`\`\\${escape}\` is not a JSON escape`)
+        } else if (!'"\\/bfnrt'.includes(escape)) stop(phrase('reasons.json.escape', '`\\{{escape}}` is not a JSON escape', {escape}))
         index += 2
         continue
       }
@@ -64,13 +67,13 @@ export function scanJson(text: string): JsonScan {
 
   const number = () => {
     const match = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(index))
-    if (!match) stop('expected a value')
+    if (!match) stop(phrase('reasons.json.value', 'expected a value'))
     index += match?.[0].length ?? 0
-    if (/[0-9.eE+-]/.test(text[index] ?? '')) stop('not a JSON number')
+    if (/[0-9.eE+-]/.test(text[index] ?? '')) stop(phrase('reasons.json.number', 'not a JSON number'))
   }
 
   const value = (depth: number) => {
-    if (depth > maxDepth) stop('nested too deep')
+    if (depth > maxDepth) stop(phrase('reasons.json.deep', 'nested too deep'))
     space()
     const character = text[index]
     if (character === '{') {
@@ -82,9 +85,9 @@ export function scanJson(text: string): JsonScan {
       }
       for (;;) {
         space()
-        if (text[index] !== '"') stop('expected a field name in double quotes')
+        if (text[index] !== '"') stop(phrase('reasons.json.name', 'expected a field name in double quotes'))
         const name = string()
-        expect(':', '`:` after the field name')
+        expectColon()
         space()
         if (depth === 0 && !members.has(name)) members.set(name, index)
         value(depth + 1)
@@ -97,7 +100,7 @@ export function scanJson(text: string): JsonScan {
           index++
           return
         }
-        stop('expected `,` or `}`')
+        stop(phrase('reasons.json.object', 'expected `,` or `}`'))
       }
     }
     if (character === '[') {
@@ -118,7 +121,7 @@ export function scanJson(text: string): JsonScan {
           index++
           return
         }
-        stop('expected `,` or `]`')
+        stop(phrase('reasons.json.array', 'expected `,` or `]`'))
       }
     }
     if (character === '"') {
@@ -135,13 +138,13 @@ export function scanJson(text: string): JsonScan {
       number()
       return
     }
-    stop('expected a value')
+    stop(phrase('reasons.json.value', 'expected a value'))
   }
 
   try {
     value(0)
     space()
-    if (index < text.length) stop('unexpected text after the record')
+    if (index < text.length) stop(phrase('reasons.json.after', 'unexpected text after the record'))
   } catch (error) {
     if (!(error instanceof Stop)) throw error
     return {error: {offset: Math.min(error.at, text.length), reason: error.reason}, members}

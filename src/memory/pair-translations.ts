@@ -1,5 +1,6 @@
 import type {VFile} from 'vfile'
 import {tandemData} from '../core/data.ts'
+import {fileMessage, phrase, type Phrase} from '../core/phrase.ts'
 import {normalizeTaggedText} from '../core/tagged-text.ts'
 import type {Segment} from '../core/types.ts'
 import type {MemoryOrigin, MemoryRecord} from './translation-memory.ts'
@@ -27,27 +28,29 @@ export function pairTranslations(german: VFile, english: VFile, options: PairOpt
     const source = sources[index]
     const target = targets[index]
     if (!source || !target) {
-      const extra = source ? 'German' : 'English'
       const place = (source ?? target)?.position
-      const file = source ? german : english
-      return file.fail(`the ${extra} file has more blocks than the other (${sources.length} German, ${targets.length} English)`, {
-        ...(place ? {place} : {}),
-        ruleId: 'pair-count',
-        source: 'tandem'
-      })
+      const counts = {german: sources.length, english: targets.length}
+      if (source) throw fileMessage(german, 'error', phrase('messages.pair-count.german', 'the German file has more blocks than the other ({{german}} German, {{english}} English)', counts), place)
+      throw fileMessage(english, 'error', phrase('messages.pair-count.english', 'the English file has more blocks than the other ({{german}} German, {{english}} English)', counts), place)
     }
     if (source.kind !== target.kind || source.label !== target.label || source.field !== target.field) {
-      german.fail(
-        `block ${index + 1} does not pair: German ${describe(source)} against English ${describe(target)} at ${target.position.line}:${target.position.column}`,
-        {place: source.position, ruleId: 'pair-mismatch', source: 'tandem'}
-      )
+      const reason = phrase('messages.pair-mismatch', 'block {{block}} does not pair: German {{german}} against English {{english}} at {{line}}:{{column}}', {
+        block: index + 1,
+        german: describe(source),
+        english: describe(target),
+        line: target.position.line,
+        column: target.position.column
+      })
+      throw fileMessage(german, 'error', reason, source.position)
     }
     if (source.source === '') continue
     if (target.placeholders.length !== source.placeholders.length) {
-      german.fail(
-        `block ${index + 1} has ${source.placeholders.length} links or placeholders in German and ${target.placeholders.length} in English`,
-        {place: source.position, ruleId: 'pair-placeholders', source: 'tandem'}
-      )
+      const reason = phrase('messages.pair-placeholders', 'block {{block}} has {{german}} links or placeholders in German and {{english}} in English', {
+        block: index + 1,
+        german: source.placeholders.length,
+        english: target.placeholders.length
+      })
+      throw fileMessage(german, 'error', reason, source.position)
     }
     records.push({
       key: source.key,
@@ -63,6 +66,8 @@ export function pairTranslations(german: VFile, english: VFile, options: PairOpt
 }
 
 
-function describe(segment: Segment): string {
-  return segment.field ? `front-matter \`${segment.field}\`` : segment.label ? `${segment.kind} \`${segment.label}\`` : segment.kind
+/** A block as a message names it: its kind (a name of tandem's, as in the memory), with its field or label. */
+function describe(segment: Segment): Phrase | string {
+  if (segment.field) return phrase('reasons.blocks.field', 'front-matter `{{field}}`', {field: segment.field})
+  return segment.label ? phrase('reasons.blocks.labelled', '{{kind}} `{{label}}`', {kind: segment.kind, label: segment.label}) : segment.kind
 }

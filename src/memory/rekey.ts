@@ -1,15 +1,17 @@
 import {nameProblems} from '../glossary/check-names.ts'
 import {taggedToPlain} from '../core/tagged-text.ts'
+import {phrase, type Phrase} from '../core/phrase.ts'
 import type {Segment, SegmentNameMatch, SourcePoint} from '../core/types.ts'
 import {compareRecords, type MemoryRecord, type TranslationMemory} from './translation-memory.ts'
 
 /** A segment whose key misses and that got no record under its new key, and why. */
 export interface RekeySkip {
   segment: Segment
-  /** `rekey-no-translation`: no record of its German at all; `rekey-name-changed`: the one there is writes a name otherwise. */
-  ruleId: 'rekey-no-translation' | 'rekey-name-changed'
-  /** A sentence saying why. */
-  reason: string
+  /**
+   * Why, keyed `messages.rekey-no-translation` (no record of its German at all) or `messages.rekey-name-changed`
+   * (the one there is writes a name otherwise): a message's phrase (`fileMessage`).
+   */
+  reason: Phrase
   /** Where: the name the stored translation writes otherwise, or the segment. */
   place: SourcePoint
 }
@@ -48,15 +50,15 @@ export async function rekeyMemory(
     if (!record) {
       skipped.push({
         segment,
-        ruleId: 'rekey-no-translation',
-        reason: 'not re-keyed: the memory has no translation of this German under any key; a build translates it',
+        reason: phrase('messages.rekey-no-translation', 'not re-keyed: the memory has no translation of this German under any key; a build translates it'),
         place: segment.position
       })
       continue
     }
     const problem = nameProblem(record.target, segment)
     if (problem) {
-      skipped.push({segment, ruleId: 'rekey-name-changed', reason: `not re-keyed: the stored translation ${problem.reason}; a build translates it anew`, place: problem.match.position})
+      const reason = phrase('messages.rekey-name-changed', 'not re-keyed: the stored translation {{problem}}; a build translates it anew', {problem: problem.reason})
+      skipped.push({segment, reason, place: problem.match.position})
       continue
     }
     // Not billed again: the characters were paid for under the old key.
@@ -68,12 +70,14 @@ export async function rekeyMemory(
 }
 
 /** How the stored English breaks the glossary's names for this segment, or nothing when it writes them all. */
-function nameProblem(target: string, segment: Segment): {reason: string; match: SegmentNameMatch} | undefined {
+function nameProblem(target: string, segment: Segment): {reason: Phrase; match: SegmentNameMatch} | undefined {
   const english = taggedToPlain(target)
   for (const match of segment.matches) {
     const problems = nameProblems(english, match)
-    if (problems.missing) return {reason: `does not write "${match.text}" as "${match.english}", as the glossary now has it`, match}
-    if (problems.german) return {reason: `still has the German "${match.de}" where the glossary has "${match.en}"`, match}
+    if (problems.missing) {
+      return {reason: phrase('reasons.rekey.missing', 'does not write "{{text}}" as "{{english}}", as the glossary now has it', {text: match.text, english: match.english}), match}
+    }
+    if (problems.german) return {reason: phrase('reasons.rekey.german', 'still has the German "{{de}}" where the glossary has "{{en}}"', {de: match.de, en: match.en}), match}
   }
   return undefined
 }

@@ -6,6 +6,7 @@ import {withLock, type LockOptions, type LockWait} from '../core/lock-file.ts'
 import {findInvalidUtf8} from '../core/utf8.ts'
 import {writeFileAtomic} from '../core/write-file-atomic.ts'
 import {scanJson} from './json-syntax.ts'
+import {englishText, fileMessage, phrase, type Phrase} from '../core/phrase.ts'
 
 export type {LockWait} from '../core/lock-file.ts'
 
@@ -223,11 +224,12 @@ export class TranslationMemory {
     const onDisk = parseMemory(bytes, this.file.path, this.file.cwd)
     if (onDisk.torn) {
       await appendBytes(`${this.path}.rejected`, Buffer.concat([bytes.subarray(onDisk.torn.offset), Buffer.from('\n')]))
-      const message = this.file.message(
-        `the last line is cut short (a crash while appending); moved to \`${path.basename(this.path)}.rejected\`, the records before it are kept`,
-        {place: {line: onDisk.torn.line, column: 1}, ruleId: 'memory-torn-line', source: 'tandem'}
+      const reason = phrase(
+        'messages.memory-torn-line.moved',
+        'the last line is cut short (a crash while appending); moved to `{{rejected}}`, the records before it are kept',
+        {rejected: `${path.basename(this.path)}.rejected`}
       )
-      message.fatal = false
+      fileMessage(this.file, 'warning', reason, {line: onDisk.torn.line, column: 1})
     }
     for (const entry of onDisk.lines) this.add(entry.record, entry.line)
     const changed = await writeFileAtomic(this.path, serializeLines(this.lines()))
@@ -296,9 +298,9 @@ export interface ParsedMemory {
 export function parseMemory(bytes: Uint8Array, name: string, root: string, file = new VFile({path: path.resolve(name), cwd: root})): ParsedMemory {
   const errors: string[] = []
   let cause: unknown
-  const fail = (reason: string, line: number, column: number, ruleId: string) => {
-    file.message(reason, {place: {line, column}, ruleId, source: 'tandem'}).fatal = true
-    errors.push(`${relativeName(file)}:${line}:${column}: ${reason}`)
+  const fail = (reason: Phrase, line: number, column: number) => {
+    fileMessage(file, 'error', reason, {line, column})
+    errors.push(`${relativeName(file)}:${line}:${column}: ${englishText(reason)}`)
   }
   const unterminated = bytes.length > 0 && bytes[bytes.length - 1] !== 0x0a
   const lastNewline = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).lastIndexOf(0x0a)
@@ -309,7 +311,7 @@ export function parseMemory(bytes: Uint8Array, name: string, root: string, file 
   if (invalid !== -1) {
     const before = Buffer.from(bytes.subarray(0, invalid)).toString('utf8')
     const line = before.split('\n').length
-    fail(`not valid UTF-8 at byte ${invalid}`, line, before.length - before.lastIndexOf('\n'), 'memory-encoding')
+    fail(phrase('messages.memory-encoding', 'not valid UTF-8 at byte {{byte}}', {byte: invalid}), line, before.length - before.lastIndexOf('\n'))
     throw new MemoryFileError(errors[0] ?? '', file)
   }
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')
@@ -328,7 +330,7 @@ export function parseMemory(bytes: Uint8Array, name: string, root: string, file 
         continue
       }
       cause ??= parsed.cause
-      fail(parsed.error, index + 1, parsed.column, parsed.syntax ? 'memory-json' : 'memory-field')
+      fail(parsed.error, index + 1, parsed.column)
       continue
     }
     const normalized = JSON.stringify(normalizeRecord(parsed.record))
@@ -406,7 +408,8 @@ const origins = new Set<string>(['mt', 'human', 'import'])
 const requiredStrings = ['key', 'source', 'target', 'origin', 'sourceLang', 'targetLang', 'date'] as const
 const optionalStrings = ['provider', 'model', 'author', 'replaces', 'note'] as const
 
-type LineResult = {record: MemoryRecord} | {error: string; column: number; syntax: boolean; cause?: unknown}
+/** A record, or what is wrong with the line: a phrase keyed `messages.memory-json` (not JSON) or `messages.memory-field.*`. */
+type LineResult = {record: MemoryRecord} | {error: Phrase; column: number; syntax: boolean; cause?: unknown}
 
 function parseLine(line: string): LineResult {
   let value: unknown
@@ -414,21 +417,31 @@ function parseLine(line: string): LineResult {
     value = JSON.parse(line)
   } catch (cause) {
     const {error} = scanJson(line)
-    return {error: `not JSON: ${error?.reason ?? 'unreadable'}`, column: (error?.offset ?? 0) + 1, syntax: true, cause}
+    const reason = error?.reason ?? phrase('reasons.json.unreadable', 'unreadable')
+    return {error: phrase('messages.memory-json', 'not JSON: {{reason}}', {reason}), column: (error?.offset ?? 0) + 1, syntax: true, cause}
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return {error: 'not a JSON object', column: 1, syntax: false}
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return {error: phrase('messages.memory-field.object', 'not a JSON object'), column: 1, syntax: false}
+  }
   const record = value as Partial<Record<keyof MemoryRecord, unknown>>
   const at = (field: string) => (scanJson(line).members.get(field) ?? 0) + 1
-  const wrong = (field: string, what: string): LineResult => ({error: `field \`${field}\` must be ${what}`, column: at(field), syntax: false})
-  for (const field of requiredStrings) if (typeof record[field] !== 'string') return wrong(field, 'a string')
+  const wrong = (field: string, error: Phrase): LineResult => ({error, column: at(field), syntax: false})
+  const notString = (field: string) => wrong(field, phrase('messages.memory-field.string', 'field `{{field}}` must be a string', {field}))
+  for (const field of requiredStrings) if (typeof record[field] !== 'string') return notString(field)
   if (!origins.has(record.origin as string)) {
-    return {error: `\`origin\` must be one of mt, human, import, not \`${String(record.origin)}\``, column: at('origin'), syntax: false}
+    return wrong('origin', phrase('messages.memory-field.origin', '`origin` must be one of mt, human, import, not `{{origin}}`', {origin: String(record.origin)}))
   }
-  for (const field of optionalStrings) if (record[field] !== undefined && typeof record[field] !== 'string') return wrong(field, 'a string')
-  if (record.billedCharacters !== undefined && !isCount(record.billedCharacters)) return wrong('billedCharacters', 'a whole number')
-  if (record.tokens !== undefined && !isTokens(record.tokens)) return wrong('tokens', '{prompt, completion} with whole numbers')
-  if (record.postEdit !== undefined && !isPostEdit(record.postEdit)) return wrong('postEdit', '{characters, ter} with numbers')
-  if (record.part !== undefined && !isPart(record.part)) return {error: '`part` must be {of, index, count}', column: at('part'), syntax: false}
+  for (const field of optionalStrings) if (record[field] !== undefined && typeof record[field] !== 'string') return notString(field)
+  if (record.billedCharacters !== undefined && !isCount(record.billedCharacters)) {
+    return wrong('billedCharacters', phrase('messages.memory-field.billedCharacters', 'field `billedCharacters` must be a whole number'))
+  }
+  if (record.tokens !== undefined && !isTokens(record.tokens)) {
+    return wrong('tokens', phrase('messages.memory-field.tokens', 'field `tokens` must be {prompt, completion} with whole numbers'))
+  }
+  if (record.postEdit !== undefined && !isPostEdit(record.postEdit)) {
+    return wrong('postEdit', phrase('messages.memory-field.postEdit', 'field `postEdit` must be {characters, ter} with numbers'))
+  }
+  if (record.part !== undefined && !isPart(record.part)) return wrong('part', phrase('messages.memory-field.part', '`part` must be {of, index, count}'))
   return {record: value as MemoryRecord}
 }
 

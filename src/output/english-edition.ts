@@ -4,6 +4,7 @@ import type {Processor} from 'unified'
 import {visit} from 'unist-util-visit'
 import {CST, Parser, parseAllDocuments, stringify} from 'yaml'
 import {tandemData} from '../core/data.ts'
+import {fileMessage, phrase} from '../core/phrase.ts'
 import {attributeTargets, plainText} from './restore-targets.ts'
 import type {SegmentAttribute} from '../core/types.ts'
 import remarkKeepUrls from './keep-urls.ts'
@@ -46,11 +47,7 @@ export default function englishEdition(this: Processor, options: Options = {}) {
       if (node.type === 'yaml') {
         const english = translateFrontmatter(node.value, fields, translation)
         if (english === undefined) {
-          file.message('the front matter is not a YAML mapping; it is kept as it is, without `translation`', {
-            place: node.position,
-            ruleId: 'frontmatter-not-a-map',
-            source: 'tandem'
-          })
+          fileMessage(file, 'warning', phrase('messages.frontmatter-not-a-map', 'the front matter is not a YAML mapping; it is kept as it is, without `translation`'), node.position)
         } else {
           node.value = english
         }

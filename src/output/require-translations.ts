@@ -1,5 +1,6 @@
 import type {VFile} from 'vfile'
 import {tandemData} from '../core/data.ts'
+import {fileMessage, phrase} from '../core/phrase.ts'
 import {taggedToPlain} from '../core/tagged-text.ts'
 
 export interface Options {
@@ -18,11 +19,12 @@ export default function requireTranslations(options: Options) {
   return function (_tree: unknown, file: VFile): undefined {
     const missing = tandemData(file).segments.filter((segment) => segment.target === undefined)
     for (const segment of missing) {
-      const message = file.message(
-        `no translation for "${excerpt(segment.source)}"; set ${options.keyVariable ?? 'DEEPL_AUTH_KEY'} or add it to ${options.memoryPath}`,
-        {place: segment.position, ruleId: 'no-translation', source: 'tandem'}
-      )
-      message.fatal = true
+      const reason = phrase('messages.no-translation', 'no translation for "{{text}}"; set {{variable}} or add it to {{memory}}', {
+        text: excerpt(segment.source),
+        variable: options.keyVariable ?? 'DEEPL_AUTH_KEY',
+        memory: options.memoryPath
+      })
+      fileMessage(file, 'error', reason, segment.position)
     }
     if (missing.length > 0) throw new MissingTranslationsError(`${missing.length} segments have no translation`)
   }

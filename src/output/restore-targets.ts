@@ -2,6 +2,7 @@ import type {PhrasingContent} from 'mdast'
 import type {VFile} from 'vfile'
 import type {TFunction} from 'i18next'
 import {tandemData} from '../core/data.ts'
+import {fileMessage, phrase, type Phrase} from '../core/phrase.ts'
 import {TagError, fromDamagedText, fromTaggedText} from '../core/tagged-text.ts'
 import type {Segment, SegmentAttribute} from '../core/types.ts'
 
@@ -46,12 +47,8 @@ export default function restoreTargets(options: Options) {
 function restore(segment: Segment, file: VFile, clone?: (node: PhrasingContent) => PhrasingContent): PhrasingContent[] {
   const target = segment.target ?? ''
   const options = clone ? {clone} : {}
-  const damaged = (damage: string) => {
-    file.message(`the translation's tags are damaged (${damage}); kept as plain text`, {
-      place: segment.position,
-      ruleId: 'tag-damage',
-      source: 'tandem'
-    })
+  const damaged = (damage: Phrase) => {
+    fileMessage(file, 'warning', phrase('messages.tag-damage', "the translation's tags are damaged ({{damage}}); kept as plain text", {damage}), segment.position)
     return fromDamagedText(target, segment.placeholders, options)
   }
   let nodes: PhrasingContent[]
@@ -59,13 +56,13 @@ function restore(segment: Segment, file: VFile, clone?: (node: PhrasingContent) 
     nodes = fromTaggedText(target, segment.placeholders, options)
   } catch (error) {
     if (!(error instanceof TagError)) throw error
-    return damaged(error.message)
+    return damaged(error.phrase)
   }
   // A mark lost or doubled parses fine; only a count against the German shows it.
   for (const tag of ['b', 'i', 's']) {
     const german = countTag(segment.source, tag)
     const english = countTag(target, tag)
-    if (german !== english) return damaged(`\`<${tag}>\` appears ${english} times where the German has ${german}`)
+    if (german !== english) return damaged(phrase('reasons.tags.count', '`<{{tag}}>` appears {{english}} times where the German has {{german}}', {tag, english, german}))
   }
   return nodes
 }

@@ -2,6 +2,7 @@ import path from 'node:path'
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
 import {tandemData} from '../core/data.ts'
+import {fileMessage, phrase} from '../core/phrase.ts'
 import {withLock} from '../core/lock-file.ts'
 import {removeLeftovers, writeFileAtomic} from '../core/write-file-atomic.ts'
 import {createI18n} from '../i18n/index.ts'
@@ -162,7 +163,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       } catch (error) {
         // Its translations are in the memory already; only this file's outputs are missing.
         const code = (error as NodeJS.ErrnoException).code ?? 'error'
-        file.message(`cannot write \`${name}\` (${code})`, {place: {line: 1, column: 1}, ruleId: 'write-failed', source: 'tandem'}).fatal = true
+        fileMessage(file, 'error', phrase('messages.write-failed.output', 'cannot write `{{name}}` ({{code}})', {name, code}), {line: 1, column: 1})
         return false
       }
     }
@@ -186,11 +187,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         // Changed since this build read it, and not by another build: an editor saved it meanwhile.
         if (now.digest !== edition?.digest && now.digest !== undefined && now.digest !== now.state?.english) {
           const name = nameOf(paths.english)
-          file.message(`\`${name}\` was changed while this build ran; it is left as it is: build again to keep the change`, {
-            place: {line: 1, column: 1},
-            ruleId: 'post-edit-during-build',
-            source: 'tandem'
-          }).fatal = true
+          const reason = phrase('messages.post-edit-during-build', '`{{name}}` was changed while this build ran; it is left as it is: build again to keep the change', {name})
+          fileMessage(file, 'error', reason, {line: 1, column: 1})
           return false
         }
         if (!(await write(path.join(settings.targetDir, relative), english))) return false
@@ -204,11 +202,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         } catch (error) {
           const code = (error as NodeJS.ErrnoException).code ?? 'error'
           const name = nameOf(paths.state)
-          file.message(`cannot write \`${name}\` (${code}); the next build cannot tell post-edits of this file from changes of the German`, {
-            place: {line: 1, column: 1},
-            ruleId: 'write-failed',
-            source: 'tandem'
-          }).fatal = true
+          const reason = phrase('messages.write-failed.record', 'cannot write `{{name}}` ({{code}}); the next build cannot tell post-edits of this file from changes of the German', {name, code})
+          fileMessage(file, 'error', reason, {line: 1, column: 1})
           return false
         }
         return true

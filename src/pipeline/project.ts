@@ -3,8 +3,9 @@ import path from 'node:path'
 import type {VFile} from 'vfile'
 import {readNameGlossary, type NameGlossary} from '../glossary/names-file.ts'
 import {NameMatcher} from '../glossary/matcher.ts'
-import {parseConfigText, resolveConfig} from '../core/config.ts'
+import {parseConfigText, resolveConfig, type ConfigOrigin} from '../core/config.ts'
 import {sha256} from '../core/hash.ts'
+import {fileMessage, phrase} from '../core/phrase.ts'
 import {definedOptions} from '../core/options.ts'
 import {isTemporaryFile} from '../core/write-file-atomic.ts'
 import {DEFAULTS, type Settings, type SettingsInput} from '../core/defaults.ts'
@@ -55,8 +56,12 @@ export async function openProject(options: ProjectOptions = {}): Promise<Project
   const files = options.files ? options.files.map((file) => path.resolve(root, file)) : await findMarkdown(sourceDir)
   const glossary = await readNameGlossary(path.join(root, settings.glossaryPath), root)
   if (glossary.missing && settings.glossary === 'required' && !options.allowMissingGlossary) {
-    const reason = `no such file: without it no name is protected; create it (\`tandem glossary add\` does), or set \`"glossary": "optional"\` in ${configFiles[0].name} for a project without one`
-    glossary.file.message(reason, {place: {line: 1, column: 1}, ruleId: 'glossary-missing', source: 'tandem'}).fatal = true
+    const reason = phrase(
+      'messages.glossary-missing',
+      'no such file: without it no name is protected; create it (`tandem glossary add` does), or set `"glossary": "optional"` in {{config}} for a project without one',
+      {config: configFiles[0].name}
+    )
+    fileMessage(glossary.file, 'error', reason, {line: 1, column: 1})
   }
   const glossaryBroken = glossary.file.messages.some((message) => message.fatal)
   return {
@@ -73,6 +78,12 @@ export async function openProject(options: ProjectOptions = {}): Promise<Project
 
 /** The project's settings: its config file over `DEFAULTS`; a broken file is a `ConfigError` at its line and column. */
 export async function readConfig(root: string): Promise<Settings> {
+  const found = await readConfigInput(root)
+  return found ? resolveConfig(found.input, found.origin) : {...DEFAULTS}
+}
+
+/** What the project's config file says, unchecked, and where it says it; undefined without one. */
+async function readConfigInput(root: string): Promise<{input: SettingsInput; origin: ConfigOrigin} | undefined> {
   for (const candidate of configFiles) {
     let text: string
     try {
@@ -84,10 +95,19 @@ export async function readConfig(root: string): Promise<Settings> {
     const key = 'key' in candidate ? candidate.key : undefined
     const origin = {name: candidate.name, text, ...(key ? {key} : {})}
     const input = parseConfigText(origin)
-    if (input === undefined) continue
-    return resolveConfig(input, origin)
+    if (input !== undefined) return {input, origin}
   }
-  return {...DEFAULTS}
+  return undefined
+}
+
+/**
+ * The interface language the project's config file sets (`ui`), before the locale; undefined when it sets none.
+ * A file that cannot be read or is broken sets none here: the command reports it when it reads its settings.
+ */
+export async function configuredUi(root: string): Promise<Settings['ui'] | undefined> {
+  const found = await readConfigInput(root).catch(() => undefined)
+  const ui = (found?.input as {ui?: unknown} | undefined)?.ui
+  return ui === 'de' || ui === 'en' ? ui : undefined
 }
 
 /**
@@ -97,12 +117,7 @@ export async function readConfig(root: string): Promise<Settings> {
 export function checkInsideSourceDir(project: Project, file: VFile): boolean {
   const relative = path.relative(project.sourceDir, file.path)
   if (!relative.startsWith('..') && !path.isAbsolute(relative)) return true
-  const message = file.message(`not inside ${project.settings.sourceDir}; move it there to build it`, {
-    place: {line: 1, column: 1},
-    ruleId: 'outside-source-dir',
-    source: 'tandem'
-  })
-  message.fatal = true
+  fileMessage(file, 'error', phrase('messages.outside-source-dir', 'not inside {{dir}}; move it there to build it', {dir: project.settings.sourceDir}), {line: 1, column: 1})
   return false
 }
 

@@ -2,6 +2,7 @@ import {readFileSync, realpathSync} from 'node:fs'
 import path from 'node:path'
 import {VFile} from 'vfile'
 import {findInvalidUtf8} from '../core/utf8.ts'
+import {fileMessage, phrase} from '../core/phrase.ts'
 
 export const utf8Bom = '\uFEFF'
 
@@ -17,15 +18,20 @@ export async function readSourceFile(filePath: string, cwd: string): Promise<VFi
     // A link inside the project to somewhere else on the machine would have tandem translate (and send) a file
     // that is not the project's. A path given outside the project (`memory import ../old/de.md`) is the user's choice.
     if (isInside(cwd, path.resolve(filePath)) && !isInside(realRoot(cwd), realpathSync.native(filePath))) {
-      fatal(file, 'a symbolic link to a file outside the project; tandem does not follow it', {line: 1, column: 1}, 'outside-project')
+      fileMessage(file, 'error', phrase('messages.outside-project', 'a symbolic link to a file outside the project; tandem does not follow it'), {line: 1, column: 1})
       return file
     }
     // Synchronous, as readSmallFile says why; a missing file is reported below like any other.
     bytes = readFileSync(filePath)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'this is a folder, not a file' : `cannot read the file (${code})`
-    fatal(file, reason, {line: 1, column: 1}, 'unreadable-file')
+    const reason =
+      code === 'ENOENT'
+        ? phrase('messages.unreadable-file.missing', 'no such file')
+        : code === 'EISDIR'
+          ? phrase('messages.unreadable-file.folder', 'this is a folder, not a file')
+          : phrase('messages.unreadable-file.other', 'cannot read the file ({{code}})', {code: String(code)})
+    fileMessage(file, 'error', reason, {line: 1, column: 1})
     return file
   }
   checkSourceBytes(file, bytes)
@@ -47,35 +53,36 @@ function realRoot(cwd: string): string {
 export function checkSourceBytes(file: VFile, bytes: Uint8Array): boolean {
   const utf16 = utf16Order(bytes)
   if (utf16) {
-    fatal(file, `UTF-16 (${utf16}) text, not UTF-8; save the file as UTF-8`, {line: 1, column: 1}, 'utf16')
+    fileMessage(file, 'error', phrase('messages.utf16', 'UTF-16 ({{order}}) text, not UTF-8; save the file as UTF-8', {order: utf16}), {line: 1, column: 1})
     return false
   }
   // Text has no NUL; images, PDFs and archives do (git's test for binary, too).
   const nul = bytes.indexOf(0)
   if (nul !== -1) {
-    fatal(file, `a binary file, not text (a NUL byte at offset ${nul}); tandem builds Markdown saved as UTF-8`, {line: 1, column: 1}, 'binary-file')
+    fileMessage(file, 'error', phrase('messages.binary-file', 'a binary file, not text (a NUL byte at offset {{offset}}); tandem builds Markdown saved as UTF-8', {offset: nul}), {line: 1, column: 1})
     return false
   }
   const offset = findInvalidUtf8(bytes)
   if (offset !== -1) {
     const before = Buffer.from(bytes.subarray(0, offset)).toString('utf8')
     const place = pointAt(before)
-    fatal(file, `not valid UTF-8 (byte 0x${(bytes[offset] ?? 0).toString(16).padStart(2, '0')} at offset ${offset}); save the file as UTF-8`, place, 'invalid-utf8')
+    const byte = (bytes[offset] ?? 0).toString(16).padStart(2, '0')
+    fileMessage(file, 'error', phrase('messages.invalid-utf8.source', 'not valid UTF-8 (byte 0x{{byte}} at offset {{offset}}); save the file as UTF-8', {byte, offset}), place)
     return false
   }
   let text = Buffer.from(bytes).toString('utf8')
   if (text.startsWith(utf8Bom)) {
     text = text.slice(1)
-    file.message('the file starts with a byte order mark; it is ignored', {place: {line: 1, column: 1}, ruleId: 'bom', source: 'tandem'})
+    fileMessage(file, 'warning', phrase('messages.bom', 'the file starts with a byte order mark; it is ignored'), {line: 1, column: 1})
   }
   if (text.includes('\r')) {
     const index = text.indexOf('\r')
-    file.message('the file has CR or CRLF line endings; they are read as LF', {place: pointAt(text.slice(0, index)), ruleId: 'crlf', source: 'tandem'})
+    fileMessage(file, 'warning', phrase('messages.crlf', 'the file has CR or CRLF line endings; they are read as LF'), pointAt(text.slice(0, index)))
     text = text.replace(/\r\n?/g, '\n')
   }
   file.value = text
   if (text.trim() === '') {
-    fatal(file, 'the file is empty', {line: 1, column: 1}, 'empty-file')
+    fileMessage(file, 'error', phrase('messages.empty-file.source', 'the file is empty'), {line: 1, column: 1})
     return false
   }
   return true
@@ -104,11 +111,6 @@ function utf16Order(bytes: Uint8Array): 'little-endian' | 'big-endian' | undefin
   if (odd > half * 0.6 && even === 0) return 'little-endian'
   if (even > half * 0.6 && odd === 0) return 'big-endian'
   return undefined
-}
-
-function fatal(file: VFile, reason: string, place: {line: number; column: number}, ruleId: string) {
-  const message = file.message(reason, {place, ruleId, source: 'tandem'})
-  message.fatal = true
 }
 
 /** Line and column (1-based, in characters) just after `text`. */

@@ -1,7 +1,8 @@
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
-import {BuildInterruptedError} from '../core/errors.ts'
+import {BuildInterruptedError, errorText} from '../core/errors.ts'
+import {fileMessage, phrase} from '../core/phrase.ts'
 import {createI18n} from '../i18n/index.ts'
 import type {TranslationMemory} from '../memory/translation-memory.ts'
 import {billedCharacters} from '../providers/billing.ts'
@@ -330,12 +331,8 @@ function badAnswers(file: VFile, failed: ReadonlyMap<string, ProviderBadAnswerEr
   for (const segment of file.data.tandem?.segments ?? []) {
     const error = failed.get(segment.key)
     if (!error || segment.target !== undefined) continue
-    const message = file.message(`no usable translation for "${excerpt(segment.source)}": ${error.message}`, {
-      place: segment.position,
-      ruleId: 'provider-bad-answer',
-      source: 'tandem'
-    })
-    message.fatal = true
+    const reason = phrase('messages.provider-bad-answer', 'no usable translation for "{{text}}": {{error}}', {text: excerpt(segment.source), error: errorText(error)})
+    fileMessage(file, 'error', reason, segment.position)
   }
 }
 
@@ -344,23 +341,20 @@ function fail(file: VFile, error: unknown, stoppedBy?: ProviderError) {
   if (error instanceof VFileMessage && file.messages.includes(error)) return
   // Nesting too deep even to parse (`checkNesting` sees only trees the parser could make).
   if (error instanceof RangeError && /call stack/.test(error.message)) {
-    file.message('nested too deeply to parse (lists, block quotes, emphasis); tandem does not build it', {
-      place: {line: 1, column: 1},
-      ruleId: 'too-deep',
-      source: 'tandem'
-    }).fatal = true
+    fileMessage(file, 'error', phrase('messages.too-deep.stack', 'nested too deeply to parse (lists, block quotes, emphasis); tandem does not build it'), {line: 1, column: 1})
     return
   }
+  // A file that was not the provider's failure, in a run the provider stopped, says what stopped it.
+  const stopped = stoppedBy && !(error instanceof ProviderError) ? errorText(stoppedBy) : undefined
   const reason =
-    stoppedBy && !(error instanceof ProviderError)
-      ? `not built: ${stoppedBy.message}`
-      : error instanceof Error
-        ? error.message
-        : String(error)
-  const message = file.message(reason, {
-    place: {line: 1, column: 1},
-    ruleId: error instanceof ProviderError ? 'provider-error' : error instanceof BuildInterruptedError ? 'interrupted' : 'build-error',
-    source: 'tandem'
-  })
-  message.fatal = true
+    error instanceof ProviderError
+      ? phrase('messages.provider-error', '{{error}}', {error: errorText(error)})
+      : error instanceof BuildInterruptedError
+        ? stopped
+          ? phrase('messages.interrupted.stopped', 'not built: {{error}}', {error: stopped})
+          : phrase('messages.interrupted.error', '{{error}}', {error: errorText(error)})
+        : stopped
+          ? phrase('messages.build-error.stopped', 'not built: {{error}}', {error: stopped})
+          : phrase('messages.build-error.error', '{{error}}', {error: errorText(error)})
+  fileMessage(file, 'error', reason, {line: 1, column: 1})
 }

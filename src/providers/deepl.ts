@@ -1,6 +1,7 @@
 // The only module that imports deepl-node; the rest of tandem sees the `Provider` interface.
 import * as deepl from 'deepl-node'
 import {ConfigError} from '../core/errors.ts'
+import {phrase} from '../core/phrase.ts'
 import {deeplGlossaryPrefix} from '../glossary/deepl-glossary-name.ts'
 import {definedOptions} from '../core/options.ts'
 import {keepTag} from '../core/tagged-text.ts'
@@ -88,7 +89,7 @@ export class DeepLProvider implements Provider {
   private glossaryLookup: Promise<string | undefined> | undefined
 
   constructor(options: DeepLOptions) {
-    if (!options.authKey) throw new ConfigError('DeepL needs an API key: set DEEPL_AUTH_KEY')
+    if (!options.authKey) throw new ConfigError(phrase('errors.deepl.noKey', 'DeepL needs an API key: set DEEPL_AUTH_KEY'))
     const {authKey, scheduler, retry, ...rest} = options
     this.authKey = authKey
     this.settings = {...deeplSettings(), ...definedOptions(rest)}
@@ -139,17 +140,17 @@ export class DeepLProvider implements Provider {
       if (glossaryId && error instanceof deepl.DeepLError && error.message.startsWith('Not found')) {
         this.glossaryLookup = undefined
         throw new ProviderError(
-          `DeepL does not know the glossary ${glossaryId} (deleted since the build began?); run \`tandem glossary sync\` and build again`
+          phrase('errors.deepl.unknownGlossary', 'DeepL does not know the glossary {{id}} (deleted since the build began?); run `tandem glossary sync` and build again', {id: glossaryId})
         )
       }
       throw this.mapError(error)
     }
     if (results.length !== batch.length) {
-      throw new ProviderError(`DeepL answered ${results.length} translations for ${batch.length} texts`)
+      throw new ProviderError(phrase('errors.deepl.count', 'DeepL answered {{answers}} translations for {{texts}} texts', {answers: results.length, texts: batch.length}))
     }
     // Nothing of a broken answer is stored: a `null` would become the English text.
     const empty = results.findIndex((result) => typeof result.text !== 'string')
-    if (empty !== -1) throw new ProviderError(`DeepL answered no text for text ${empty + 1} of ${batch.length}`)
+    if (empty !== -1) throw new ProviderError(phrase('errors.deepl.empty', 'DeepL answered no text for text {{index}} of {{texts}}', {index: empty + 1, texts: batch.length}))
     return batch.map((request, index) => {
       const result = results[index] as deepl.TextResult
       return {
@@ -171,12 +172,12 @@ export class DeepLProvider implements Provider {
    */
   async syncGlossary(entries: readonly DeepLGlossaryEntry[], name: string): Promise<DeepLGlossarySync> {
     if (!name.startsWith(deeplGlossaryPrefix)) {
-      throw new ConfigError(`a names glossary must be named \`${deeplGlossaryPrefix}…\`, not \`${name}\``)
+      throw new ConfigError(phrase('errors.deepl.glossaryName', 'a names glossary must be named `{{prefix}}…`, not `{{name}}`', {prefix: deeplGlossaryPrefix, name}))
     }
-    if (entries.length === 0) throw new ConfigError('a DeepL glossary needs at least one entry')
+    if (entries.length === 0) throw new ConfigError(phrase('errors.deepl.glossaryEmpty', 'a DeepL glossary needs at least one entry'))
     const seen = new Set<string>()
     for (const entry of entries) {
-      if (seen.has(entry.de)) throw new ConfigError(`\`${entry.de}\` is in the glossary twice`)
+      if (seen.has(entry.de)) throw new ConfigError(phrase('errors.deepl.glossaryTwice', '`{{de}}` is in the glossary twice', {de: entry.de}))
       seen.add(entry.de)
     }
     const sourceLang = baseLanguage(this.settings.sourceLang)
@@ -276,29 +277,29 @@ export class DeepLProvider implements Provider {
     if (error instanceof ProviderError) return error
     const message = scrub(error instanceof Error ? error.message : String(error), this.authKey)
     if (error instanceof deepl.AuthorizationError) {
-      return new ProviderAuthorizationError(`DeepL refused the API key (check DEEPL_AUTH_KEY): ${message}`)
+      return new ProviderAuthorizationError(phrase('errors.deepl.key', 'DeepL refused the API key (check DEEPL_AUTH_KEY): {{message}}', {message}))
     }
     if (error instanceof deepl.QuotaExceededError) {
-      return new ProviderQuotaError(`DeepL quota exceeded: ${message}`)
+      return new ProviderQuotaError(phrase('errors.deepl.quota', 'DeepL quota exceeded: {{message}}', {message}))
     }
     if (error instanceof deepl.TooManyRequestsError) {
-      return new ProviderRateLimitError(`DeepL is rate-limiting requests: ${message}`)
+      return new ProviderRateLimitError(phrase('errors.deepl.rateLimit', 'DeepL is rate-limiting requests: {{message}}', {message}))
     }
     if (error instanceof deepl.ConnectionError) {
       // deepl-node marks timeouts, resets and broken pipes as worth retrying; a refused connection is not.
       return error.shouldRetry
-        ? new ProviderUnavailableError(`DeepL did not answer: ${message}`)
-        : new ProviderConnectionError(`cannot reach DeepL: ${message}`)
+        ? new ProviderUnavailableError(phrase('errors.deepl.noAnswer', 'DeepL did not answer: {{message}}', {message}))
+        : new ProviderConnectionError(phrase('errors.deepl.unreachable', 'cannot reach DeepL: {{message}}', {message}))
     }
     // deepl-node has no class for 5xx; its message is the only place the status is kept.
     if (error instanceof deepl.DeepLError && /^(Service unavailable|Unexpected status code: 5\d\d)/.test(error.message)) {
-      return new ProviderUnavailableError(`DeepL failed: ${message}`)
+      return new ProviderUnavailableError(phrase('errors.deepl.failed', 'DeepL failed: {{message}}', {message}))
     }
     if (error instanceof deepl.GlossaryNotFoundError) {
-      return new ProviderError(`DeepL glossary not found: ${message}`)
+      return new ProviderError(phrase('errors.deepl.glossaryNotFound', 'DeepL glossary not found: {{message}}', {message}))
     }
     // Not chained as `cause`: deepl-node's errors hold the request, key header included.
-    return new ProviderError(`DeepL failed: ${message}`)
+    return new ProviderError(phrase('errors.deepl.failed', 'DeepL failed: {{message}}', {message}))
   }
 }
 
@@ -324,7 +325,7 @@ function checkServerUrl(value: string, from: string): void {
     url = undefined
   }
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') {
-    throw new ConfigError(`${from} must be an http:// or https:// URL, such as https://api.deepl.com, not \`${value}\``)
+    throw new ConfigError(phrase('errors.deepl.serverUrl', '{{from}} must be an http:// or https:// URL, such as https://api.deepl.com, not `{{value}}`', {from, value}))
   }
 }
 

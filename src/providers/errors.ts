@@ -1,4 +1,5 @@
 import {TandemError} from '../core/errors.ts'
+import type {Phrase} from '../core/phrase.ts'
 
 /** A provider failed; subclasses say why, so the scheduler can retry and the CLI can pick a message and an exit code. */
 export class ProviderError extends TandemError {
@@ -21,7 +22,7 @@ export class ProviderRetryableError extends ProviderError {
   /** How long the service asked to wait (`Retry-After`), when the client could read it. */
   readonly retryAfterMs: number | undefined
 
-  constructor(message: string, options: ErrorOptions & {retryAfterMs?: number} = {}) {
+  constructor(message: string | Phrase, options: ErrorOptions & {retryAfterMs?: number} = {}) {
     super(message, options)
     this.retryAfterMs = options.retryAfterMs
   }

@@ -1,3 +1,4 @@
+import {phrase, type Phrase} from '../core/phrase.ts'
 /**
  * Reading an LLM's answer to tandem's request contract, `{"translations": [{"id": "…", "text": "…"}]}`, as models
  * really send it: in a code fence, with prose before or after, with numbers for ids, or as a bare list.
@@ -9,12 +10,12 @@ export interface AnswerItem {
   text: string
 }
 
-export type ParsedAnswer = {items: AnswerItem[]} | {error: string}
+export type ParsedAnswer = {items: AnswerItem[]} | {error: Phrase}
 
 /** The translations in `content`, or why there are none. */
 export function parseAnswer(content: string): ParsedAnswer {
   const candidates = [content.trim(), ...fencedBlocks(content), ...jsonValues(content)]
-  let error = 'no JSON object with `translations` in the answer'
+  let error = phrase('reasons.answer.noJson', 'no JSON object with `translations` in the answer')
   for (const candidate of candidates) {
     let value: unknown
     try {
@@ -30,15 +31,15 @@ export function parseAnswer(content: string): ParsedAnswer {
 }
 
 /** `{translations: [...]}`, or a bare list of items, as items; anything else is an error. */
-function translationsOf(value: unknown): AnswerItem[] | {error: string} {
+function translationsOf(value: unknown): AnswerItem[] | {error: Phrase} {
   const list = Array.isArray(value) ? value : isRecord(value) ? value.translations : undefined
-  if (!Array.isArray(list)) return {error: 'the answer has no `translations` list'}
+  if (!Array.isArray(list)) return {error: phrase('reasons.answer.noList', 'the answer has no `translations` list')}
   const items: AnswerItem[] = []
   for (const item of list) {
-    if (!isRecord(item)) return {error: 'an item of `translations` is not an object'}
+    if (!isRecord(item)) return {error: phrase('reasons.answer.notObject', 'an item of `translations` is not an object')}
     const {id, text} = item
     if ((typeof id !== 'string' && typeof id !== 'number') || typeof text !== 'string') {
-      return {error: 'an item of `translations` lacks a string `id` or `text`'}
+      return {error: phrase('reasons.answer.noIdOrText', 'an item of `translations` lacks a string `id` or `text`')}
     }
     items.push({id: String(id), text})
   }
@@ -89,7 +90,7 @@ function closingIndex(content: string, start: number): number | undefined {
   return undefined
 }
 
-export type MatchedAnswer = {texts: Map<string, string>} | {error: string}
+export type MatchedAnswer = {texts: Map<string, string>} | {error: Phrase}
 
 /**
  * The answer's text for each asked id, or an error when the ids are not exactly the ones asked, each once:
@@ -99,12 +100,17 @@ export function matchAnswer(items: readonly AnswerItem[], ids: readonly string[]
   const asked = new Set(ids)
   const texts = new Map<string, string>()
   for (const item of items) {
-    if (!asked.has(item.id)) return {error: `the answer has an id that was not asked for, \`${item.id}\``}
-    if (texts.has(item.id)) return {error: `the answer has id \`${item.id}\` twice`}
+    if (!asked.has(item.id)) return {error: phrase('reasons.answer.unasked', 'the answer has an id that was not asked for, `{{id}}`', {id: item.id})}
+    if (texts.has(item.id)) return {error: phrase('reasons.answer.twice', 'the answer has id `{{id}}` twice', {id: item.id})}
     texts.set(item.id, item.text)
   }
   const missing = ids.filter((id) => !texts.has(id))
-  if (missing.length > 0) return {error: `the answer lacks ${missing.length === 1 ? 'id' : 'ids'} ${missing.map((id) => `\`${id}\``).join(', ')}`}
+  if (missing.length > 0) {
+    const list = missing.map((id) => `\`${id}\``).join(', ')
+    return {
+      error: missing.length === 1 ? phrase('reasons.answer.lacksOne', 'the answer lacks id {{ids}}', {ids: list}) : phrase('reasons.answer.lacksMany', 'the answer lacks ids {{ids}}', {ids: list})
+    }
+  }
   return {texts}
 }
 

@@ -2,6 +2,7 @@
 import OpenAI from 'openai'
 import type {ChatCompletionCreateParamsNonStreaming} from 'openai/resources/chat/completions'
 import {ConfigError} from '../core/errors.ts'
+import {phrase, type Phrase} from '../core/phrase.ts'
 import {DEFAULTS, type OpenAISettings} from '../core/defaults.ts'
 import {definedOptions} from '../core/options.ts'
 import type {TokenUsage} from '../memory/translation-memory.ts'
@@ -96,7 +97,7 @@ export class OpenAIProvider implements Provider {
   private format: AnswerFormat = 'json_schema'
 
   constructor(options: OpenAIOptions) {
-    if (!options.apiKey) throw new ConfigError('an OpenAI-compatible server needs a key: set OPENAI_API_KEY (any value for a local server)')
+    if (!options.apiKey) throw new ConfigError(phrase('errors.openai.noKey', 'an OpenAI-compatible server needs a key: set OPENAI_API_KEY (any value for a local server)'))
     const {apiKey, scheduler, retry, maxInFlight, ...rest} = options
     const defined = definedOptions(rest)
     const settings = {...DEFAULTS.openai, sourceLang: DEFAULTS.sourceLang, targetLang: DEFAULTS.targetLang, ...defined}
@@ -138,10 +139,10 @@ export class OpenAIProvider implements Provider {
     const ids = batch.map((_, index) => String(index + 1))
     const completion = await this.scheduler.run(() => this.complete(batch, ids, signal), signal)
     const problem = this.problemWith(completion, batch, ids)
-    if (typeof problem !== 'string') return this.results(batch, ids, problem, completion.usage)
+    if (problem instanceof Map) return this.results(batch, ids, problem, completion.usage)
     if (batch.length === 1) {
       const [only] = batch
-      return only ? [{id: only.id, error: new ProviderBadAnswerError(`the model's answer could not be used: ${problem}`)}] : []
+      return only ? [{id: only.id, error: new ProviderBadAnswerError(phrase('errors.openai.badAnswer', "the model's answer could not be used: {{problem}}", {problem}))}] : []
     }
     const half = Math.ceil(batch.length / 2)
     const halves = await Promise.all([this.translateOrSplit(batch.slice(0, half), signal), this.translateOrSplit(batch.slice(half), signal)])
@@ -149,17 +150,17 @@ export class OpenAIProvider implements Provider {
   }
 
   /** The texts by short id, or what is wrong with the answer. */
-  private problemWith(completion: Completion, batch: readonly TranslationRequest[], ids: readonly string[]): Map<string, string> | string {
-    if (completion.refusal) return `the model refused: ${completion.refusal}`
-    if (completion.finishReason === 'length') return 'the answer was cut short (finish_reason `length`)'
-    if (completion.finishReason === 'content_filter') return 'the answer was withheld by a content filter'
+  private problemWith(completion: Completion, batch: readonly TranslationRequest[], ids: readonly string[]): Map<string, string> | Phrase {
+    if (completion.refusal) return phrase('reasons.answer.refused', 'the model refused: {{refusal}}', {refusal: completion.refusal})
+    if (completion.finishReason === 'length') return phrase('reasons.answer.length', 'the answer was cut short (finish_reason `length`)')
+    if (completion.finishReason === 'content_filter') return phrase('reasons.answer.filtered', 'the answer was withheld by a content filter')
     const parsed = parseAnswer(completion.content)
     if ('error' in parsed) return parsed.error
     const matched = matchAnswer(parsed.items, ids)
     if ('error' in matched) return matched.error
     for (const [index, request] of batch.entries()) {
       const text = matched.texts.get(ids[index] ?? '')
-      if (text !== undefined && text.trim() === '' && request.text.trim() !== '') return `the answer for id \`${ids[index]}\` is empty`
+      if (text !== undefined && text.trim() === '' && request.text.trim() !== '') return phrase('reasons.answer.empty', 'the answer for id `{{id}}` is empty', {id: ids[index] ?? ''})
     }
     return matched.texts
   }
@@ -252,27 +253,29 @@ export class OpenAIProvider implements Provider {
     if (error instanceof ProviderError) return error
     const message = scrub(error instanceof Error ? error.message : String(error), this.apiKey)
     const server = this.settings.baseUrl
-    if (error instanceof OpenAI.APIConnectionTimeoutError) return new ProviderUnavailableError(`${server} did not answer in time: ${message}`)
+    if (error instanceof OpenAI.APIConnectionTimeoutError) return new ProviderUnavailableError(phrase('errors.openai.timeout', '{{server}} did not answer in time: {{message}}', {server, message}))
     if (error instanceof OpenAI.APIConnectionError) {
       // A refused connection or an unknown host will not pass by waiting; a reset may.
       const code = causeCode(error)
       return code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN'
-        ? new ProviderConnectionError(`cannot reach ${server}: ${code}`)
-        : new ProviderUnavailableError(`${server} did not answer: ${message}${code ? ` (${code})` : ''}`)
+        ? new ProviderConnectionError(phrase('errors.openai.unreachable', 'cannot reach {{server}}: {{code}}', {server, code}))
+        : code
+          ? new ProviderUnavailableError(phrase('errors.openai.noAnswerCode', '{{server}} did not answer: {{message}} ({{code}})', {server, message, code}))
+          : new ProviderUnavailableError(phrase('errors.openai.noAnswer', '{{server}} did not answer: {{message}}', {server, message}))
     }
     if (error instanceof OpenAI.APIError) {
       const status = error.status ?? 0
       if (status === 401 || status === 403) {
-        return new ProviderAuthorizationError(`${server} refused the API key (check OPENAI_API_KEY): ${message}`)
+        return new ProviderAuthorizationError(phrase('errors.openai.key', '{{server}} refused the API key (check OPENAI_API_KEY): {{message}}', {server, message}))
       }
-      if (error.code === 'insufficient_quota') return new ProviderQuotaError(`the OpenAI account's quota is used up: ${message}`)
+      if (error.code === 'insufficient_quota') return new ProviderQuotaError(phrase('errors.openai.quota', "the OpenAI account's quota is used up: {{message}}", {message}))
       const retryAfterMs = retryAfter(error.headers)
       const wait = retryAfterMs === undefined ? {} : {retryAfterMs}
-      if (status === 429) return new ProviderRateLimitError(`${server} is rate-limiting requests: ${message}`, wait)
-      if (status >= 500) return new ProviderUnavailableError(`${server} failed: ${message}`, wait)
-      return new ProviderError(`${server} refused the request: ${message}`)
+      if (status === 429) return new ProviderRateLimitError(phrase('errors.openai.rateLimit', '{{server}} is rate-limiting requests: {{message}}', {server, message}), wait)
+      if (status >= 500) return new ProviderUnavailableError(phrase('errors.openai.failed', '{{server}} failed: {{message}}', {server, message}), wait)
+      return new ProviderError(phrase('errors.openai.refused', '{{server}} refused the request: {{message}}', {server, message}))
     }
-    return new ProviderError(`${server} failed: ${message}`)
+    return new ProviderError(phrase('errors.openai.failed', '{{server}} failed: {{message}}', {server, message}))
   }
 }
 

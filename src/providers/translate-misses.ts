@@ -1,5 +1,6 @@
 import type {VFile} from 'vfile'
 import {keyedSegments, tandemData} from '../core/data.ts'
+import {phrase} from '../core/phrase.ts'
 import type {MemoryRecord, TranslationMemory} from '../memory/translation-memory.ts'
 import {unwrapKeptText} from '../core/tagged-text.ts'
 import {ProviderError} from './errors.ts'
@@ -124,7 +125,7 @@ export async function sendPlan(plan: Plan, misses: readonly Miss[], options: Sen
   }
   // A segment can still lack its translation when the provider left an id out of its answer.
   for (const miss of misses) {
-    if (!memory.get(miss.key) && !failed.has(miss.key)) failed.set(miss.key, reason ?? new ProviderError('the provider sent no translation'))
+    if (!memory.get(miss.key) && !failed.has(miss.key)) failed.set(miss.key, reason ?? new ProviderError(phrase('errors.noTranslation', 'the provider sent no translation')))
   }
   return {failed}
 }

@@ -2,6 +2,7 @@ import type {Root, Yaml} from 'mdast'
 import type {VFile} from 'vfile'
 import {LineCounter, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode} from 'yaml'
 import {DEFAULTS} from '../core/defaults.ts'
+import {fileMessage, phrase, type Phrase} from '../core/phrase.ts'
 
 export interface Options {
   /** Front-matter fields that are translated, and so must be strings (default: `DEFAULTS.frontmatterFields`). */
@@ -21,14 +22,14 @@ export default function checkFrontmatter(options: Options = {}) {
     if (first?.type !== 'yaml') {
       // remark-frontmatter makes no node of front matter that is never closed: it would be translated as text.
       if (/^---[ \t]*\n[\w"'-][^\n]*:([ \t]|\n|$)/.test(String(file.value))) {
-        fail(file, 'the front matter has no closing `---`; add one after its last line', {line: 1, column: 1}, 'frontmatter-unclosed')
+        throw fileMessage(file, 'error', phrase('messages.frontmatter-unclosed', 'the front matter has no closing `---`; add one after its last line'), {line: 1, column: 1})
       }
       return
     }
     checkYaml(first, file, fields)
     if (rest.length === 0) {
       const line = (first.position?.end.line ?? 1) + 1
-      fail(file, 'the file has front matter but no text after it', {line, column: 1}, 'empty-body')
+      throw fileMessage(file, 'error', phrase('messages.empty-body', 'the file has front matter but no text after it'), {line, column: 1})
     }
   }
 }
@@ -48,8 +49,12 @@ function checkYaml(node: Yaml, file: VFile, fields: ReadonlySet<string>) {
     const place = start ? {line: line + start.line, column: start.col} : at(error.pos[0])
     // The library's message ends with ` at line L, column C:` and an excerpt; the place is ours, in file lines.
     const reason = error.message.replace(/ at line \d+, column \d+:[\s\S]*$/, '')
-    const ruleId = error.code === 'DUPLICATE_KEY' ? 'frontmatter-duplicate-key' : 'frontmatter-yaml'
-    fail(file, `the front matter is not valid YAML: ${reason}`, place, ruleId)
+    // The reason is the yaml library's, in English.
+    const said =
+      error.code === 'DUPLICATE_KEY'
+        ? phrase('messages.frontmatter-duplicate-key', 'the front matter is not valid YAML: {{reason}}', {reason})
+        : phrase('messages.frontmatter-yaml', 'the front matter is not valid YAML: {{reason}}', {reason})
+    throw fileMessage(file, 'error', said, place)
   }
   const contents = document.contents
   // Valid YAML that is no mapping has no field to translate: the English edition keeps it and says so (`englishEdition`).
@@ -59,12 +64,23 @@ function checkYaml(node: Yaml, file: VFile, fields: ReadonlySet<string>) {
     const value = pair.value as YamlNode | null
     if (!key || !fields.has(key) || value === null) continue
     if (isScalar(value) && (typeof value.value === 'string' || value.value === null)) continue
-    const kind = isScalar(value) ? typeof value.value : isSeq(value) ? 'list' : 'mapping'
-    const hint = isScalar(value) ? `; quote it (\`${key}: "${String(value.value)}"\`) to have it translated` : ''
-    fail(file, `\`${key}\` must be a string, not a ${kind}${hint}`, at(value.range?.[0] ?? 0), 'frontmatter-not-a-string')
+    const said = isScalar(value)
+      ? phrase('messages.frontmatter-not-a-string.scalar', '`{{key}}` must be a string, not a {{kind}}; quote it (`{{key}}: "{{value}}"`) to have it translated', {
+          key,
+          kind: scalarKind(value.value),
+          value: String(value.value)
+        })
+      : phrase('messages.frontmatter-not-a-string.collection', '`{{key}}` must be a string, not a {{kind}}', {
+          key,
+          kind: isSeq(value) ? phrase('reasons.yamlKinds.list', 'list') : phrase('reasons.yamlKinds.mapping', 'mapping')
+        })
+    throw fileMessage(file, 'error', said, at(value.range?.[0] ?? 0))
   }
 }
 
-function fail(file: VFile, reason: string, place: {line: number; column: number}, ruleId: string): never {
-  file.fail(reason, {place, ruleId, source: 'tandem'})
+/** What a YAML scalar that is no string is, as the message names it. */
+function scalarKind(value: unknown): Phrase | string {
+  if (typeof value === 'number') return phrase('reasons.yamlKinds.number', 'number')
+  if (typeof value === 'boolean') return phrase('reasons.yamlKinds.boolean', 'boolean')
+  return typeof value
 }

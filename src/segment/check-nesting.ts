@@ -1,6 +1,7 @@
 import type {Root} from 'mdast'
 import type {Node, Parent} from 'unist'
 import type {VFile} from 'vfile'
+import {fileMessage, phrase} from '../core/phrase.ts'
 
 export interface Options {
   /** Deepest nesting of nodes built (default: `maxNestingDepth`). */
@@ -24,11 +25,8 @@ export default function checkNesting(options: Options = {}) {
       const [node, depth] = next
       if (depth > maxDepth) {
         const start = node.position?.start
-        file.fail(`nested more than ${maxDepth} levels deep (lists, block quotes, emphasis); tandem does not build it`, {
-          place: {line: start?.line ?? 1, column: start?.column ?? 1},
-          ruleId: 'too-deep',
-          source: 'tandem'
-        })
+        const reason = phrase('messages.too-deep.levels', 'nested more than {{depth}} levels deep (lists, block quotes, emphasis); tandem does not build it', {depth: maxDepth})
+        throw fileMessage(file, 'error', reason, {line: start?.line ?? 1, column: start?.column ?? 1})
       }
       const children = (node as Partial<Parent>).children
       if (children) for (const child of children) stack.push([child, depth + 1])
