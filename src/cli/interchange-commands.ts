@@ -3,7 +3,6 @@ import type {i18n} from 'i18next'
 import {DEFAULTS} from '../core/defaults.ts'
 import type {CliIo} from './io.ts'
 import type {MemoryImportOptions} from './run-memory.ts'
-import {runGlossaryExport, runGlossaryImport, runMemoryExport, runTmxImport, runXliffExport, runXliffImport} from './run-interchange.ts'
 
 type SetExit = (code: number) => void
 
@@ -25,7 +24,7 @@ export function interchangeCommands(
     .requiredOption('-o, --output <file>', t('help.memory.export.output'))
     .addOption(targetLang())
     .action(async (options: {output: string; targetLang?: string}) => {
-      setExit(await runMemoryExport(options, io, ui))
+      setExit(await (await import('./run-interchange.ts')).runMemoryExport(options, io, ui))
     })
 
   const xliff = program.command('xliff').description(t('help.xliff.description'))
@@ -37,7 +36,7 @@ export function interchangeCommands(
     .addOption(new Option('--xliff-version <version>', t('help.xliff.export.version')).choices(['1.2', '2.0']).default('1.2'))
     .addOption(targetLang())
     .action(async (files: string[], options: {output: string; xliffVersion: '1.2' | '2.0'; targetLang?: string}) => {
-      setExit(await runXliffExport(files, options, io, ui))
+      setExit(await (await import('./run-interchange.ts')).runXliffExport(files, options, io, ui))
     })
   xliff
     .command('import')
@@ -46,7 +45,7 @@ export function interchangeCommands(
     .option('--author <name>', t('help.xliff.import.author'))
     .addOption(targetLang())
     .action(async (file: string, options: {targetLang: string; author?: string}) => {
-      setExit(await runXliffImport(file, options, io, ui))
+      setExit(await (await import('./run-interchange.ts')).runXliffImport(file, options, io, ui))
     })
 
   glossary
@@ -55,14 +54,14 @@ export function interchangeCommands(
     .addOption(new Option('--format <format>', t('help.format')).choices(['tbx']).default('tbx'))
     .requiredOption('-o, --output <file>', t('help.glossary.export.output'))
     .action(async (options: {output: string}) => {
-      setExit(await runGlossaryExport(options, io, ui))
+      setExit(await (await import('./run-interchange.ts')).runGlossaryExport(options, io, ui))
     })
   glossary
     .command('import')
     .description(t('help.glossary.import.description', {file: DEFAULTS.glossaryPath}))
     .argument('<file>', t('help.glossary.import.file'))
     .action(async (file: string) => {
-      setExit(await runGlossaryImport(file, io, ui))
+      setExit(await (await import('./run-interchange.ts')).runGlossaryImport(file, io, ui))
     })
 }
 
@@ -76,7 +75,7 @@ export async function runMemoryImportOrTmx(
   runPairs: (german: string, english: string, options: MemoryImportOptions, io: CliIo, ui: i18n) => Promise<number>
 ): Promise<number> {
   if (english === undefined) {
-    return runTmxImport(file, {origin: options.origin ?? 'import', ...(options.prefer ? {prefer: options.prefer} : {}), targetLang: options.targetLang}, io, ui)
+    return (await import('./run-interchange.ts')).runTmxImport(file, {origin: options.origin ?? 'import', ...(options.prefer ? {prefer: options.prefer} : {}), targetLang: options.targetLang}, io, ui)
   }
   return runPairs(file, english, {origin: options.origin ?? 'human', ...(options.date ? {date: options.date} : {}), targetLang: options.targetLang}, io, ui)
 }

@@ -10,18 +10,13 @@ import {configuredUi, findProjectRoot} from '../pipeline/project.ts'
 import {packageVersion} from '../core/version.ts'
 import {MemoryFileError} from '../memory/translation-memory.ts'
 import {EXIT, processInterrupts, reportFiles, type CliIo} from './io.ts'
-import {runBuild, type BuildCommandOptions} from './run-build.ts'
-import {runCheck, runGlossaryAdd, runGlossaryCandidates, runGlossaryLint, runGlossaryList} from './run-glossary.ts'
-import {runGlossarySync} from './run-glossary-sync.ts'
-import {runGlossarySuggest} from './run-glossary-suggest.ts'
-import {runClean, type CleanCommandOptions} from './run-clean.ts'
-import {runHarvest} from './run-harvest.ts'
-import {runImport, type ImportCommandOptions} from './run-import.ts'
-import {runMemoryImport, runMemoryMerge, runMemoryRekey} from './run-memory.ts'
-import {runMemoryAlign, type MemoryAlignOptions} from './run-align.ts'
-import {interchangeCommands, runMemoryImportOrTmx} from './interchange-commands.ts'
-import {runSite} from './run-site.ts'
-import {runStatus} from './run-status.ts'
+// Each command's module is loaded when it runs: a rebuild with nothing to do must not load the providers' clients,
+// the interchange formats and the rest (issue 15, P1b: a thousand modules were half a no-change build's time).
+import type {BuildCommandOptions} from './run-build.ts'
+import type {CleanCommandOptions} from './run-clean.ts'
+import type {ImportCommandOptions} from './run-import.ts'
+import type {MemoryAlignOptions} from './run-align.ts'
+import {interchangeCommands} from './interchange-commands.ts'
 
 export {EXIT, type CliIo} from './io.ts'
 
@@ -97,7 +92,7 @@ export async function main(argv: readonly string[], base: CliIo = defaultIo): Pr
     .option('--keep-stale', t('help.build.keepStale'))
     .option('--force', t('help.build.force'))
     .action(async (files: string[], options: BuildCommandOptions) => {
-      exitCode = await runBuild(files, options, io, ui)
+      exitCode = await (await import('./run-build.ts')).runBuild(files, options, io, ui)
     })
 
   program
@@ -107,7 +102,7 @@ export async function main(argv: readonly string[], base: CliIo = defaultIo): Pr
     .option('--force', t('help.clean.force'))
     .option('--author <name>', t('help.clean.author'))
     .action(async (options: CleanCommandOptions) => {
-      exitCode = await runClean(options, io, ui)
+      exitCode = await (await import('./run-clean.ts')).runClean(options, io, ui)
     })
 
   program
@@ -116,7 +111,7 @@ export async function main(argv: readonly string[], base: CliIo = defaultIo): Pr
     .argument('[files...]', germanFiles())
     .option('--author <name>', t('help.harvest.author'))
     .action(async (files: string[], options: {author?: string}) => {
-      exitCode = await runHarvest(files, options, io, ui)
+      exitCode = await (await import('./run-harvest.ts')).runHarvest(files, options, io, ui)
     })
 
   program
@@ -127,7 +122,7 @@ export async function main(argv: readonly string[], base: CliIo = defaultIo): Pr
     .option('--json', t('help.json'))
     .option('--price <euros>', `${t('help.status.price')}${byDefault(DEFAULTS.price.perMillion)}`, parse.positive)
     .action(async (files: string[], options: {targetLang?: string; json?: boolean; price?: number}) => {
-      exitCode = await runStatus(files, options, io, ui)
+      exitCode = await (await import('./run-status.ts')).runStatus(files, options, io, ui)
     })
 
   program
@@ -137,7 +132,7 @@ export async function main(argv: readonly string[], base: CliIo = defaultIo): Pr
     .option('--strict', t('help.strict'))
     .addOption(targetLang())
     .action(async (files: string[], options: {strict?: boolean; targetLang?: string}) => {
-      exitCode = await runCheck(files, options, io, ui)
+      exitCode = await (await import('./run-glossary.ts')).runCheck(files, options, io, ui)
     })
 
   program
@@ -150,14 +145,14 @@ export async function main(argv: readonly string[], base: CliIo = defaultIo): Pr
     .option('--author <name>', t('help.import.author'))
     .option('--source-url <url>', t('help.import.sourceUrl'))
     .action(async (file: string, options: ImportCommandOptions) => {
-      exitCode = await runImport(file, options, io, ui)
+      exitCode = await (await import('./run-import.ts')).runImport(file, options, io, ui)
     })
 
   program
     .command('site')
     .description(t('help.site.description'))
     .action(async () => {
-      exitCode = await runSite(io, ui)
+      exitCode = await (await import('./run-site.ts')).runSite(io, ui)
     })
 
   const memory = program.command('memory').description(t('help.memory.description'))
@@ -171,6 +166,7 @@ export async function main(argv: readonly string[], base: CliIo = defaultIo): Pr
     .option('--date <yyyy-mm-dd>', t('help.date'))
     .addOption(targetLang())
     .action(async (file: string, english: string | undefined, options: {origin?: 'human' | 'import'; prefer?: 'import'; date?: string; targetLang?: string}) => {
+      const [{runMemoryImportOrTmx}, {runMemoryImport}] = await Promise.all([import('./interchange-commands.ts'), import('./run-memory.ts')])
       exitCode = await runMemoryImportOrTmx(file, english, options, io, ui, runMemoryImport)
     })
   memory
@@ -184,7 +180,7 @@ export async function main(argv: readonly string[], base: CliIo = defaultIo): Pr
     .option('--date <yyyy-mm-dd>', t('help.date'))
     .addOption(targetLang())
     .action(async (german: string, english: string, options: MemoryAlignOptions) => {
-      exitCode = await runMemoryAlign(german, english, options, io, ui)
+      exitCode = await (await import('./run-align.ts')).runMemoryAlign(german, english, options, io, ui)
     })
   memory
     .command('rekey')
@@ -192,7 +188,7 @@ export async function main(argv: readonly string[], base: CliIo = defaultIo): Pr
     .argument('[files...]', germanFiles())
     .addOption(targetLang())
     .action(async (files: string[], options: {targetLang?: string}) => {
-      exitCode = await runMemoryRekey(files, options, io, ui)
+      exitCode = await (await import('./run-memory.ts')).runMemoryRekey(files, options, io, ui)
     })
   memory
     .command('merge')
@@ -200,7 +196,7 @@ export async function main(argv: readonly string[], base: CliIo = defaultIo): Pr
     .argument('[files...]', t('help.memory.merge.files'))
     .option('--setup', t('help.memory.merge.setup'))
     .action(async (files: string[], options: {setup?: boolean}) => {
-      exitCode = await runMemoryMerge(files, options, io, ui)
+      exitCode = await (await import('./run-memory.ts')).runMemoryMerge(files, options, io, ui)
     })
 
   const glossary = program.command('glossary').description(t('help.glossary.description', {file: DEFAULTS.glossaryPath}))
@@ -209,7 +205,7 @@ export async function main(argv: readonly string[], base: CliIo = defaultIo): Pr
     .description(t('help.glossary.list.description'))
     .addOption(new Option('--kind <kind>', t('help.glossary.list.kind')).choices(glossaryKinds))
     .action(async (options: {kind?: GlossaryKind}) => {
-      exitCode = await runGlossaryList(options, io, ui)
+      exitCode = await (await import('./run-glossary.ts')).runGlossaryList(options, io, ui)
     })
   glossary
     .command('add')
@@ -219,13 +215,13 @@ export async function main(argv: readonly string[], base: CliIo = defaultIo): Pr
     .addOption(new Option('--kind <kind>', t('help.glossary.add.kind')).choices(glossaryKinds).default('person'))
     .option('--note <note>', t('help.glossary.add.note'))
     .action(async (de: string, en: string, options: {kind: GlossaryKind; note?: string}) => {
-      exitCode = await runGlossaryAdd(de, en, options, io, ui)
+      exitCode = await (await import('./run-glossary.ts')).runGlossaryAdd(de, en, options, io, ui)
     })
   glossary
     .command('lint')
     .description(t('help.glossary.lint.description'))
     .action(async () => {
-      exitCode = await runGlossaryLint(io, ui)
+      exitCode = await (await import('./run-glossary.ts')).runGlossaryLint(io, ui)
     })
   glossary
     .command('candidates')
@@ -233,7 +229,7 @@ export async function main(argv: readonly string[], base: CliIo = defaultIo): Pr
     .argument('[files...]', germanFiles())
     .option('--min <n>', t('help.glossary.candidates.min'), parse.positiveWhole, 1)
     .action(async (files: string[], options: {min: number}) => {
-      exitCode = await runGlossaryCandidates(files, options, io, ui)
+      exitCode = await (await import('./run-glossary.ts')).runGlossaryCandidates(files, options, io, ui)
     })
   glossary
     .command('suggest')
@@ -242,7 +238,7 @@ export async function main(argv: readonly string[], base: CliIo = defaultIo): Pr
     .option('--json', t('help.glossary.suggest.json'))
     .option('--add', t('help.glossary.suggest.add'))
     .action(async (names: string[], options: {json?: boolean; add?: boolean}) => {
-      exitCode = await runGlossarySuggest(names, options, io, ui)
+      exitCode = await (await import('./run-glossary-suggest.ts')).runGlossarySuggest(names, options, io, ui)
     })
   glossary
     .command('check')
@@ -251,7 +247,7 @@ export async function main(argv: readonly string[], base: CliIo = defaultIo): Pr
     .option('--strict', t('help.strict'))
     .addOption(targetLang())
     .action(async (files: string[], options: {strict?: boolean; targetLang?: string}) => {
-      exitCode = await runCheck(files, options, io, ui)
+      exitCode = await (await import('./run-glossary.ts')).runCheck(files, options, io, ui)
     })
 
   glossary
@@ -259,7 +255,7 @@ export async function main(argv: readonly string[], base: CliIo = defaultIo): Pr
     .description(t('help.glossary.sync.description'))
     .option('--server-url <url>', t('help.serverUrl'))
     .action(async (options: {serverUrl?: string}) => {
-      exitCode = await runGlossarySync(options, io, ui)
+      exitCode = await (await import('./run-glossary-sync.ts')).runGlossarySync(options, io, ui)
     })
 
   interchangeCommands(program, memory, glossary, io, ui, targetLang, (code) => {
