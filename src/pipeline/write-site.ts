@@ -40,10 +40,13 @@ export interface ReaderSite {
 
 /** The reader's renderers (hast and its utilities) load when a first page is rendered: a rebuild that renders none never loads them. */
 function loadRenderers() {
-  return Promise.all([import('../output/reader/article.ts'), import('../output/reader/render-page.ts'), import('../output/reader/feed.ts')]).then(
+  return (renderers ??= Promise.all([import('../output/reader/article.ts'), import('../output/reader/render-page.ts'), import('../output/reader/feed.ts')]).then(
     ([article, page, feed]) => ({...article, ...page, ...feed})
-  )
+  ))
 }
+let renderers:
+  | Promise<typeof import('../output/reader/article.ts') & typeof import('../output/reader/render-page.ts') & typeof import('../output/reader/feed.ts')>
+  | undefined
 
 /** Beside each page, its index entry: `articles/<slug>.entry.json`. */
 function entryOf(href: string): string {
