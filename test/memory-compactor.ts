@@ -14,6 +14,7 @@ let first = true
 while (!stopping) {
   const memory = await TranslationMemory.open(file)
   if (await memory.compact()) rewrites++
+  await memory.close()
   if (first) process.stdout.write('ready\n')
   first = false
   await sleep(1)

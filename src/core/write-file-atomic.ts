@@ -26,8 +26,8 @@ export const leftoverAgeMs = 10 * 60_000
  * Write `content` to `file` through a temporary file and a rename, so readers never see half a file.
  * An unchanged file is left alone (same bytes, same mtime). Resolves to whether it wrote.
  */
-export async function writeFileAtomic(file: string, content: string): Promise<boolean> {
-  const bytes = Buffer.from(content, 'utf8')
+export async function writeFileAtomic(file: string, content: string | Uint8Array): Promise<boolean> {
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content
   try {
     if (Buffer.compare(await readFile(file), bytes) === 0) return false
   } catch (error) {

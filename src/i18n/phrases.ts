@@ -25,6 +25,9 @@ export const dePhrases = {
       unreachable: 'DeepL ist nicht erreichbar: {{message}}'
     },
     interrupted: 'nicht gebaut: Der Build wurde unterbrochen, bevor seine Übersetzungen ankamen',
+    memory: {
+      changedInPlace: 'die Speicherdatei wurde an Ort und Stelle geändert, während tandem sie las (nicht von tandem, das sie immer ganz ersetzt); bitte erneut ausführen'
+    },
     noTranslation: 'der Anbieter hat keine Übersetzung geschickt',
     openai: {
       badAnswer: 'die Antwort des Modells war nicht zu gebrauchen: {{problem}}',
@@ -340,6 +343,9 @@ export const enPhrases = {
       unreachable: 'cannot reach DeepL: {{message}}'
     },
     interrupted: 'not built: the build was interrupted before its translations arrived',
+    memory: {
+      changedInPlace: 'the memory file was changed in place while tandem read it (not by tandem, which replaces it whole); run again'
+    },
     noTranslation: 'the provider sent no translation',
     openai: {
       badAnswer: "the model's answer could not be used: {{problem}}",

@@ -273,7 +273,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     if (site && !(run.stoppedBy instanceof ProviderAuthorizationError)) result.site = await site.finish(run.files)
   } finally {
     // Everything received is already appended; this only re-sorts it.
-    await memory.compact()
+    try {
+      await memory.compact()
+    } finally {
+      await memory.close()
+    }
   }
   return result
 }

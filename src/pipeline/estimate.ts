@@ -6,7 +6,7 @@ import {postEditReport, type PostEditFigures} from '../memory/post-edit-report.t
 import {TranslationMemory} from '../memory/translation-memory.ts'
 import type {BatchLimits} from '../providers/provider.ts'
 import {openProject, type Project, type ProjectOptions} from './project.ts'
-import {runProject, type Figures} from './run-project.ts'
+import {runProject, type Figures, type RunResult} from './run-project.ts'
 
 export type {Figures} from './run-project.ts'
 
@@ -56,14 +56,20 @@ export async function estimate(options: EstimateOptions = {}): Promise<Estimate>
   const result: Estimate = {files: [], total: {...empty, files: 0}, failed: [], glossary: project.glossary.file, editions: [], postEditing: []}
   if (project.glossaryBroken) return result
   const memory = await TranslationMemory.open(path.join(project.root, project.settings.memoryPath), {root: project.root, readOnly: true})
-  const run = await runProject({
-    project,
-    memory,
-    dryRun: true,
-    // Counted as a build would find them: edited blocks are human translations, not misses.
-    postEdits: {readOnly: true},
-    ...(options.limits ? {limits: options.limits} : {})
-  })
+  let run: RunResult
+  try {
+    run = await runProject({
+      project,
+      memory,
+      dryRun: true,
+      // Counted as a build would find them: edited blocks are human translations, not misses.
+      postEdits: {readOnly: true},
+      ...(options.limits ? {limits: options.limits} : {})
+    })
+    result.postEditing = postEditReport(memory.entries())
+  } finally {
+    await memory.close()
+  }
   for (const [index, file] of run.files.entries()) {
     const figures = run.figures[index]
     const data = file.data.tandem
@@ -85,7 +91,6 @@ export async function estimate(options: EstimateOptions = {}): Promise<Estimate>
     })
   }
   result.total = {...run.total, files: result.files.length}
-  result.postEditing = postEditReport(memory.entries())
   return result
 }
 

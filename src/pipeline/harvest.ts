@@ -47,7 +47,11 @@ export async function harvest(options: HarvestOptions = {}): Promise<HarvestResu
       if (report.english && report.english.messages.length > 0) result.editions.push(report.english)
     }
   } finally {
-    await memory.compact()
+    try {
+      await memory.compact()
+    } finally {
+      await memory.close()
+    }
   }
   return result
 }

@@ -147,19 +147,23 @@ export async function writeReaderSite(options: ReaderSiteOptions = {}): Promise<
   // Memory keys depend on the glossary's matches: on a broken glossary every lookup would miss.
   if (project.glossaryBroken) return {dir, pages: [], feed: path.join(dir, 'feed.xml'), written: [], files: [project.glossary.file]}
   const memory = await TranslationMemory.open(path.join(project.root, project.settings.memoryPath), {root: project.root, readOnly: true})
-  const site = await createSiteWriter(project, options.ui ?? DEFAULTS.ui, memory, options.outDir)
-  const run = await runProject({
-    project,
-    memory,
-    dryRun: true,
-    onFile: async (file, tree) => {
-      await site.addArticle(file, tree)
-      // One article at a time, written and let go: a large site must not sit in memory whole.
-      file.value = ''
-      delete file.data.tandem
-    }
-  })
-  return site.finish(run.files)
+  try {
+    const site = await createSiteWriter(project, options.ui ?? DEFAULTS.ui, memory, options.outDir)
+    const run = await runProject({
+      project,
+      memory,
+      dryRun: true,
+      onFile: async (file, tree) => {
+        await site.addArticle(file, tree)
+        // One article at a time, written and let go: a large site must not sit in memory whole.
+        file.value = ''
+        delete file.data.tandem
+      }
+    })
+    return await site.finish(run.files)
+  } finally {
+    await memory.close()
+  }
 }
 
 /** Pages this wrote before for articles that are gone; files it did not write are left alone. */

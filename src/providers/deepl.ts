@@ -1,5 +1,5 @@
 // The only module that imports deepl-node; the rest of tandem sees the `Provider` interface.
-import * as deepl from 'deepl-node'
+import type * as deepl from 'deepl-node'
 import {ConfigError} from '../core/errors.ts'
 import {phrase} from '../core/phrase.ts'
 import {deeplGlossaryPrefix} from '../glossary/deepl-glossary-name.ts'
@@ -77,12 +77,25 @@ function deeplSettings(): Required<Pick<DeepLOptions, 'sourceLang' | 'targetLang
   return {sourceLang: DEFAULTS.sourceLang, targetLang: DEFAULTS.targetLang, maxRetries: 0, minTimeout: DEFAULTS.deepl.timeoutMs}
 }
 
+type DeepLNode = typeof import('deepl-node')
+
+/**
+ * deepl-node, loaded on the first request: a build whose memory holds every translation never sends one, and
+ * does not pay for loading the client and its HTTP stack (a fifth of tandem's memory at start).
+ */
+let deeplNode: DeepLNode | undefined
+async function loadDeepLNode(): Promise<DeepLNode> {
+  deeplNode ??= await import('deepl-node')
+  return deeplNode
+}
+
 export class DeepLProvider implements Provider {
   readonly name = 'deepl'
   readonly limits: BatchLimits = deeplLimits
   /** Caps requests in flight and retries them; every call to DeepL goes through it. */
   readonly scheduler: RequestScheduler
-  private readonly translator: deepl.Translator
+  /** Made on the first request (see `loadDeepLNode`). */
+  private client: Promise<deepl.Translator> | undefined
   private readonly settings: Omit<DeepLOptions, 'authKey' | 'scheduler' | 'retry'> & ReturnType<typeof deeplSettings>
   private readonly authKey: string
   /** The glossary id builds send: looked up once, on the first translation. */
@@ -95,13 +108,20 @@ export class DeepLProvider implements Provider {
     this.settings = {...deeplSettings(), ...definedOptions(rest)}
     this.scheduler =
       scheduler ?? new RequestScheduler({...definedOptions(retry ?? {}), ...(rest.maxInFlight ? {maxInFlight: rest.maxInFlight} : {})})
-    this.translator = new deepl.Translator(authKey, {
-      ...(this.settings.serverUrl ? {serverUrl: this.settings.serverUrl} : {}),
-      maxRetries: this.settings.maxRetries,
-      minTimeout: this.settings.minTimeout,
-      sendPlatformInfo: false,
-      appInfo: {appName: 'tandem', appVersion: '0.1.0'}
-    })
+  }
+
+  private translator(): Promise<deepl.Translator> {
+    this.client ??= loadDeepLNode().then(
+      (deepl) =>
+        new deepl.Translator(this.authKey, {
+          ...(this.settings.serverUrl ? {serverUrl: this.settings.serverUrl} : {}),
+          maxRetries: this.settings.maxRetries,
+          minTimeout: this.settings.minTimeout,
+          sendPlatformInfo: false,
+          appInfo: {appName: 'tandem', appVersion: '0.1.0'}
+        })
+    )
+    return this.client
   }
 
   get targetLang(): string {
@@ -121,8 +141,10 @@ export class DeepLProvider implements Provider {
     const context = batch[0]?.context
     const shared = context !== undefined && batch.every((request) => request.context === context)
     let results: deepl.TextResult[]
+    const translator = await this.translator()
+    const deepl = await loadDeepLNode()
     try {
-      results = await this.translator.translateText(
+      results = await translator.translateText(
         batch.map((request) => request.text),
         // DeepL checks the codes itself and answers 400 for an unknown one; its list grows faster than the types.
         this.settings.sourceLang as deepl.SourceLanguageCode,
@@ -182,8 +204,10 @@ export class DeepLProvider implements Provider {
     }
     const sourceLang = baseLanguage(this.settings.sourceLang)
     const targetLang = baseLanguage(this.settings.targetLang)
+    const translator = await this.translator()
+    const deepl = await loadDeepLNode()
     try {
-      const all = await this.request(() => this.translator.listGlossaries())
+      const all = await this.request(() => translator.listGlossaries())
       const ours = all.filter((glossary) => glossary.name.startsWith(deeplGlossaryPrefix))
       const usable = newestFirst(
         ours.filter(
@@ -200,7 +224,7 @@ export class DeepLProvider implements Provider {
         // Own properties only: `GlossaryEntries.add()` tests `in`, so it would take `constructor` for a duplicate.
         const pairs = new deepl.GlossaryEntries({entries: Object.fromEntries(entries.map((entry) => [entry.de, entry.en]))})
         kept = await this.request(() =>
-          this.translator.createGlossary(name, sourceLang as deepl.LanguageCode, targetLang as deepl.LanguageCode, pairs)
+          translator.createGlossary(name, sourceLang as deepl.LanguageCode, targetLang as deepl.LanguageCode, pairs)
         )
       }
       const keptId = kept.glossaryId
@@ -210,7 +234,7 @@ export class DeepLProvider implements Provider {
         if (glossary.glossaryId === keptId) continue
         await this.request(async () => {
           try {
-            await this.translator.deleteGlossary(glossary.glossaryId)
+            await translator.deleteGlossary(glossary.glossaryId)
           } catch (error) {
             // Someone else deleted it first.
             if (!(error instanceof deepl.GlossaryNotFoundError)) throw error
@@ -241,9 +265,11 @@ export class DeepLProvider implements Provider {
   private async findGlossary(name: string, signal?: AbortSignal): Promise<string | undefined> {
     const sourceLang = baseLanguage(this.settings.sourceLang)
     const targetLang = baseLanguage(this.settings.targetLang)
+    const translator = await this.translator()
+    const deepl = await loadDeepLNode()
     const glossaries = await this.request(async () => {
       try {
-        return await this.translator.listGlossaries()
+        return await translator.listGlossaries()
       } catch (error) {
         // A DeepL-compatible server without glossaries: translate without one.
         if (error instanceof deepl.GlossaryNotFoundError) return undefined
@@ -276,6 +302,9 @@ export class DeepLProvider implements Provider {
   private mapError(error: unknown): ProviderError {
     if (error instanceof ProviderError) return error
     const message = scrub(error instanceof Error ? error.message : String(error), this.authKey)
+    // Not loaded: the error is not one of deepl-node's.
+    const deepl = deeplNode
+    if (!deepl) return new ProviderError(phrase('errors.deepl.failed', 'DeepL failed: {{message}}', {message}))
     if (error instanceof deepl.AuthorizationError) {
       return new ProviderAuthorizationError(phrase('errors.deepl.key', 'DeepL refused the API key (check DEEPL_AUTH_KEY): {{message}}', {message}))
     }

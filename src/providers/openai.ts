@@ -1,5 +1,5 @@
 // The only module that imports the openai client; the rest of tandem sees the `Provider` interface.
-import OpenAI from 'openai'
+import type OpenAI from 'openai'
 import type {ChatCompletionCreateParamsNonStreaming} from 'openai/resources/chat/completions'
 import {ConfigError} from '../core/errors.ts'
 import {phrase, type Phrase} from '../core/phrase.ts'
@@ -86,13 +86,27 @@ interface Completion {
   usage: TokenUsage | undefined
 }
 
+type OpenAIClient = typeof OpenAI
+
+/**
+ * The openai client, loaded on the first request: a build whose memory holds every translation never sends one,
+ * and does not pay for loading it.
+ */
+let openaiClient: OpenAIClient | undefined
+async function loadOpenAI(): Promise<OpenAIClient> {
+  openaiClient ??= (await import('openai')).default
+  return openaiClient
+}
+
 export class OpenAIProvider implements Provider {
   readonly name = 'openai'
   readonly limits: BatchLimits
   readonly scheduler: RequestScheduler
-  private readonly client: OpenAI
+  /** Made on the first request (see `loadOpenAI`). */
+  private client: Promise<OpenAI> | undefined
   private readonly settings: Required<Pick<OpenAIOptions, 'baseUrl' | 'model' | 'temperature' | 'sourceLang' | 'targetLang'>>
   private readonly apiKey: string
+  private readonly timeoutMs: number
   /** The way this server takes the answer's shape, learned on the first refusal and kept for the run. */
   private format: AnswerFormat = 'json_schema'
 
@@ -103,17 +117,25 @@ export class OpenAIProvider implements Provider {
     const settings = {...DEFAULTS.openai, sourceLang: DEFAULTS.sourceLang, targetLang: DEFAULTS.targetLang, ...defined}
     this.apiKey = apiKey
     this.settings = settings
+    this.timeoutMs = settings.timeoutMs
     this.limits = openaiLimits(settings)
     this.scheduler = scheduler ?? new RequestScheduler({...definedOptions(retry ?? {}), ...(maxInFlight ? {maxInFlight} : {})})
-    this.client = new OpenAI({
-      apiKey,
-      baseURL: settings.baseUrl,
-      // tandem's scheduler retries; two layers would multiply attempts and hide a quota error behind backoff.
-      maxRetries: 0,
-      timeout: settings.timeoutMs,
-      // Only the CLI prints: the client's own logging (OPENAI_LOG) would print requests and articles.
-      logLevel: 'off'
-    })
+  }
+
+  private openai(): Promise<OpenAI> {
+    this.client ??= loadOpenAI().then(
+      (Client) =>
+        new Client({
+          apiKey: this.apiKey,
+          baseURL: this.settings.baseUrl,
+          // tandem's scheduler retries; two layers would multiply attempts and hide a quota error behind backoff.
+          maxRetries: 0,
+          timeout: this.timeoutMs,
+          // Only the CLI prints: the client's own logging (OPENAI_LOG) would print requests and articles.
+          logLevel: 'off'
+        })
+    )
+    return this.client
   }
 
   get model(): string {
@@ -193,8 +215,10 @@ export class OpenAIProvider implements Provider {
   private async complete(batch: readonly TranslationRequest[], ids: readonly string[], signal?: AbortSignal): Promise<Completion> {
     let format = this.format
     for (;;) {
+      const client = await this.openai()
+      const OpenAI = await loadOpenAI()
       try {
-        const completion = await this.client.chat.completions.create(this.body(batch, ids, format), signal ? {signal} : {})
+        const completion = await client.chat.completions.create(this.body(batch, ids, format), signal ? {signal} : {})
         if (formats.indexOf(format) > formats.indexOf(this.format)) this.format = format
         const choice = completion.choices[0]
         const usage = completion.usage
@@ -253,6 +277,9 @@ export class OpenAIProvider implements Provider {
     if (error instanceof ProviderError) return error
     const message = scrub(error instanceof Error ? error.message : String(error), this.apiKey)
     const server = this.settings.baseUrl
+    // Not loaded: the error is not one of the client's.
+    const OpenAI = openaiClient
+    if (!OpenAI) return new ProviderError(phrase('errors.openai.failed', '{{server}} failed: {{message}}', {server, message}))
     if (error instanceof OpenAI.APIConnectionTimeoutError) return new ProviderUnavailableError(phrase('errors.openai.timeout', '{{server}} did not answer in time: {{message}}', {server, message}))
     if (error instanceof OpenAI.APIConnectionError) {
       // A refused connection or an unknown host will not pass by waiting; a reset may.
